@@ -1,0 +1,43 @@
+# Two commands do everything: `make run` (build and show the warehouse on generated data) and
+# `make test` (everything CI runs). The rest are their steps, for when you want one alone.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+# Lint compiles the project; its own DuckDB file keeps it clear of a running build's lock.
+LINT_ENV := KPI_DUCKDB_PATH=$(CURDIR)/warehouse/lint.duckdb KPI_AS_OF=2026-11-20
+
+.PHONY: install run test lint pytest build dashboard docs clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		|| $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: install
+	$(BIN)/kpiwh run
+
+test: lint pytest
+
+lint: install
+	mkdir -p warehouse
+	$(LINT_ENV) $(BIN)/sqlfluff lint models analyses
+
+pytest: install
+	$(BIN)/pytest
+
+build: install
+	$(BIN)/kpiwh build
+
+dashboard: install
+	$(BIN)/kpiwh dashboard
+
+docs: install
+	$(BIN)/dbt docs generate
+
+clean:
+	rm -rf $(VENV) target logs warehouse data

@@ -1,0 +1,17 @@
+-- The KPI catalog: one row per kpi_id with its definition, unit, direction, target and bands,
+-- gathered from one seed per specification document.
+with
+
+spec_000 as (
+
+    select * from {{ ref('kpi_catalog__spec_000') }}
+
+),
+
+final as (
+
+    select * from spec_000
+
+)
+
+select * from final

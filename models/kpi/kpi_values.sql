@@ -1,0 +1,80 @@
+-- The KPI contract read by BI, alerts and tests: one row per KPI, entity, grain and period,
+-- with the thresholds applied and the status they give (macro classify_kpi_status).
+with
+
+measures as (
+
+    select * from {{ ref('kpi_measures') }}
+
+),
+
+catalog as (
+
+    select * from {{ ref('kpi_catalog') }}
+
+),
+
+overrides as (
+
+    select * from {{ ref('kpi_threshold_overrides') }}
+
+),
+
+thresholds as (
+
+    -- An entity's override replaces the catalog value column by column; blanks inherit.
+    select
+        measures.*,
+        catalog.unit,
+        catalog.direction,
+        catalog.target_comparison,
+        catalog.yellow_inclusive,
+        coalesce(overrides.target_value, measures.target_value, catalog.target_value) as applied_target_value,
+        coalesce(overrides.target_min, catalog.target_min) as target_min,
+        coalesce(overrides.target_max, catalog.target_max) as target_max,
+        coalesce(overrides.red_below, catalog.red_below) as red_below,
+        coalesce(overrides.yellow_below, catalog.yellow_below) as yellow_below,
+        coalesce(overrides.yellow_above, catalog.yellow_above) as yellow_above,
+        coalesce(overrides.red_above, catalog.red_above) as red_above,
+        overrides.kpi_id is not null as has_threshold_override
+    from measures
+    inner join catalog
+        on measures.kpi_id = catalog.kpi_id
+    left join overrides
+        on
+            measures.kpi_id = overrides.kpi_id
+            and measures.entity_type = overrides.entity_type
+            and measures.entity_id = overrides.entity_id
+
+),
+
+final as (
+
+    select
+        kpi_id,
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        value,
+        unit,
+        direction,
+        target_comparison,
+        applied_target_value as target_value,
+        target_min,
+        target_max,
+        red_below,
+        yellow_below,
+        yellow_above,
+        red_above,
+        yellow_inclusive,
+        has_threshold_override,
+        {{ classify_kpi_status('value', 'direction', 'red_below', 'yellow_below', 'yellow_above', 'red_above', 'yellow_inclusive') }} as status,
+        {{ kpi_target_met('value', 'target_comparison', 'applied_target_value', 'target_min', 'target_max') }} as is_target_met,
+        {{ as_of_date() }} as as_of_date
+    from thresholds
+
+)
+
+select * from final

@@ -1,0 +1,114 @@
+-- The spec's sales_metrics_daily: one row per merchant and day up to as_of, days without
+-- orders included (revenue 0, AOV NULL).
+with
+
+merchant_days as (
+
+    select * from {{ ref('int_merchant_days_spined') }}
+
+),
+
+orders as (
+
+    select * from {{ ref('int_orders_classified') }}
+
+),
+
+sku_revenue_30d as (
+
+    select * from {{ ref('int_sku_revenue_30d_rolled') }}
+
+),
+
+orders_by_day as (
+
+    select
+        merchant_id,
+        order_date,
+        sum(revenue_amount) as total_revenue,
+        sum(case when is_revenue_order then 1 else 0 end) as order_count,
+        sum(case when is_cancelled then 1 else 0 end) as cancelled_order_count,
+        sum(case when is_refunded then 1 else 0 end) as refunded_order_count
+    from orders
+    group by merchant_id, order_date
+
+),
+
+top_skus_by_day as (
+
+    select
+        merchant_id,
+        date_day,
+        sum(case when revenue_rank_30d <= 5 then revenue_30d else 0 end) as top5_sku_revenue_30d,
+        sum(revenue_30d) as sku_revenue_30d
+    from sku_revenue_30d
+    group by merchant_id, date_day
+
+),
+
+daily as (
+
+    select
+        merchant_days.merchant_id,
+        merchant_days.date_day,
+        top_skus_by_day.top5_sku_revenue_30d,
+        top_skus_by_day.sku_revenue_30d,
+        coalesce(orders_by_day.total_revenue, 0) as total_revenue,
+        coalesce(orders_by_day.order_count, 0) as order_count,
+        coalesce(orders_by_day.cancelled_order_count, 0) as cancelled_order_count,
+        coalesce(orders_by_day.refunded_order_count, 0) as refunded_order_count,
+        row_number() over (
+            partition by merchant_days.merchant_id order by merchant_days.date_day
+        ) as history_day_number
+    from merchant_days
+    left join orders_by_day
+        on
+            merchant_days.merchant_id = orders_by_day.merchant_id
+            and merchant_days.date_day = orders_by_day.order_date
+    left join top_skus_by_day
+        on
+            merchant_days.merchant_id = top_skus_by_day.merchant_id
+            and merchant_days.date_day = top_skus_by_day.date_day
+
+),
+
+trailing_weeks as (
+
+    select
+        *,
+        sum(total_revenue) over (
+            partition by merchant_id order by date_day rows between 6 preceding and current row
+        ) as revenue_trailing_7d,
+        sum(total_revenue) over (
+            partition by merchant_id order by date_day rows between 13 preceding and 7 preceding
+        ) as revenue_prior_7d
+    from daily
+
+),
+
+final as (
+
+    select
+        merchant_id,
+        date_day,
+        total_revenue,
+        order_count,
+        cancelled_order_count,
+        refunded_order_count,
+        revenue_trailing_7d,
+        top5_sku_revenue_30d,
+        sku_revenue_30d,
+        case when order_count > 0 then total_revenue / order_count end as avg_order_value,
+        case when history_day_number >= 14 then revenue_prior_7d end as revenue_prior_7d,
+        case
+            when history_day_number >= 14 and revenue_prior_7d > 0
+                then (revenue_trailing_7d - revenue_prior_7d) * 100.0 / revenue_prior_7d
+        end as revenue_vs_last_week_pct,
+        case
+            when sku_revenue_30d > 0 then top5_sku_revenue_30d * 100.0 / sku_revenue_30d
+        end as top5_sku_revenue_share_pct
+    from trailing_weeks
+
+)
+
+select * from final

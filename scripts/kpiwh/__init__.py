@@ -1,0 +1,1 @@
+"""Tooling for the KPI warehouse: raw-data generator, build wrapper, publisher and dashboard."""

@@ -1,0 +1,33 @@
+"""Paths and defaults shared by every command; each can be overridden by an environment variable."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+# The generated default data ends here, and `kpiwh run` pins as_of to it, so that the
+# default warehouse is the same on every machine and every day.
+DEFAULT_END_DATE = date(2026, 11, 20)
+DEFAULT_SEED = 20261120
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where raw files are read from, where the working warehouse and its published copy live."""
+
+    raw_dir: Path
+    duckdb_path: Path
+    published_path: Path
+
+    @classmethod
+    def from_env(cls) -> "Paths":
+        duckdb_path = Path(os.environ.get("KPI_DUCKDB_PATH", REPO_ROOT / "warehouse" / "kpi.duckdb"))
+        published = os.environ.get("KPI_PUBLISHED_PATH")
+        return cls(
+            raw_dir=Path(os.environ.get("KPI_RAW_DIR", REPO_ROOT / "data" / "raw")),
+            duckdb_path=duckdb_path,
+            published_path=Path(published) if published else duckdb_path.parent / "published" / duckdb_path.name,
+        )

@@ -1,0 +1,26 @@
+"""Deterministic generator of the default raw data, one module per source system."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from kpiwh.generate import storefront
+from kpiwh.generate.common import FORMATS, GenContext
+
+__all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
+
+# Each system writes its own folder under the output directory (see docs/raw_data_contract.md).
+SYSTEMS: dict[str, Callable[[GenContext], dict[str, int]]] = {
+    storefront.SYSTEM: storefront.generate,
+}
+
+
+def history_start(end_date: date) -> date:
+    """January 1st two years before the end year: two full prior years for YoY and YTD comparisons."""
+    return date(end_date.year - 2, 1, 1)
+
+
+def generate(out_dir: Path, end_date: date, scale: float, seed: int, fmt: str, systems: list[str] | None = None) -> dict[str, dict[str, int]]:
+    ctx = GenContext(out_dir=out_dir, start_date=history_start(end_date), end_date=end_date, scale=scale, seed=seed, fmt=fmt)
+    return {name: SYSTEMS[name](ctx) for name in (systems or SYSTEMS)}

@@ -1,0 +1,195 @@
+"""The Shopify-like storefront: merchants, products, customers, orders and order lines.
+
+Demand is a Poisson process per merchant and day, shaped by weekday and month seasonality and a
+growth trend; SKU popularity follows a Zipf law, so a few SKUs carry a large share of revenue.
+Every array is built at once (no per-row Python loops), so `--scale 120` (about 10 million
+order lines) takes minutes. A handful of deliberately bad rows of each kind are appended at the
+end; staging must quarantine or flag each of them (see docs/raw_data_contract.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kpiwh.generate.common import GenContext, ids, iso, loaded_at, seasonal_factor, write_table
+
+SYSTEM = "storefront"
+
+
+@dataclass(frozen=True)
+class MerchantProfile:
+    merchant_id: str
+    name: str
+    orders_per_day: float  # at scale 1, on an average day at the start of the history
+    mean_item_price: float
+    sku_count: int
+    monthly_growth: float
+
+
+MERCHANTS = (
+    # The spec's merchant: hot rod parts are high-value, around $5K a day.
+    MerchantProfile("M01", "Hot Rod AN", 13.0, 120.0, 240, 0.010),
+    MerchantProfile("M02", "Chrome & Steel Garage", 7.0, 95.0, 120, 0.020),
+    MerchantProfile("M03", "Vintage Wheels Supply", 30.0, 55.0, 400, -0.004),
+)
+WEEKDAY = [0.95, 1.0, 1.0, 1.05, 1.1, 0.9, 0.8]
+MONTH = [0.75, 0.8, 1.0, 1.15, 1.25, 1.2, 1.15, 1.1, 1.0, 0.9, 1.0, 1.1]  # car-show season peaks in May
+
+
+def _products(rng: np.random.Generator, m: MerchantProfile, first_day: np.datetime64) -> pd.DataFrame:
+    n = m.sku_count
+    price = np.round(rng.lognormal(np.log(m.mean_item_price), 0.6, n), 2).clip(4.99)
+    return pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "sku": ids(f"{m.merchant_id}-SKU-", np.arange(n), 5),
+            "product_title": ids("Part ", np.arange(n), 5),
+            "product_type": rng.choice(["engine", "exhaust", "suspension", "body", "interior", "electrical"], n),
+            "unit_cost": np.round(price * rng.uniform(0.45, 0.7, n), 2),
+            "unit_price": price,
+            "created_at": iso(np.full(n, first_day - np.timedelta64(30, "D")).astype("datetime64[s]")),
+        }
+    )
+
+
+def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame):
+    days = ctx.days()
+    months_in = np.arange(days.size) / 30.44
+    rate = ctx.scale * m.orders_per_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.monthly_growth) ** months_in
+    counts = rng.poisson(rate)
+    n_orders = int(counts.sum())
+    # Orders cluster in the afternoon and evening (UTC), not uniformly over the day.
+    seconds = (rng.beta(2.5, 1.8, n_orders) * 86_399).astype("int64")
+    created = np.repeat(days, counts).astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+
+    # Repeat buyers: a customer pool a third the size of the order count, drawn with a skew.
+    n_customers = max(1, n_orders // 3)
+    customer_idx = np.minimum((rng.pareto(1.2, n_orders) * n_customers / 8).astype("int64"), n_customers - 1)
+
+    n_lines = rng.geometric(0.55, n_orders)
+    line_order = np.repeat(np.arange(n_orders), n_lines)
+    line_number = np.arange(line_order.size) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+    popularity = 1.0 / np.arange(1, len(products) + 1) ** 0.9
+    sku_idx = rng.choice(len(products), line_order.size, p=popularity / popularity.sum())
+    quantity = 1 + rng.binomial(2, 0.15, line_order.size)
+    unit_price = products["unit_price"].to_numpy()[sku_idx]
+    total = np.round(np.bincount(line_order, weights=quantity * unit_price, minlength=n_orders), 2)
+
+    age_days = (np.datetime64(ctx.end_date) - created.astype("datetime64[D]")).astype("int64")
+    roll = rng.random(n_orders)
+    cancelled = roll < 0.03
+    refunded = (roll >= 0.03) & (roll < 0.05)
+    part_refunded = (roll >= 0.05) & (roll < 0.06)
+    financial = np.where(age_days < 1, "pending", "paid").astype(object)
+    financial[cancelled] = "voided"
+    financial[refunded] = "refunded"
+    financial[part_refunded] = "partially_refunded"
+    fulfil_roll = rng.random(n_orders)
+    fulfillment = np.where(age_days > 4, "fulfilled", np.where(fulfil_roll < 0.5, "unfulfilled", "fulfilled")).astype(object)
+    fulfillment[(age_days <= 4) & (fulfil_roll > 0.9)] = "partial"
+    fulfillment[cancelled] = "unfulfilled"
+    cancel_after = (rng.exponential(8, n_orders) * 3600).astype("int64").astype("timedelta64[s]")
+    cancelled_at = np.where(cancelled, created + cancel_after, np.datetime64("NaT"))
+
+    order_ids = ids(f"{m.merchant_id}-", np.arange(n_orders), 8)
+    customer_ids = ids(f"{m.merchant_id}-C", np.arange(n_customers), 7)
+    orders = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "order_id": order_ids,
+            "customer_id": customer_ids[customer_idx],
+            "created_at": iso(created),
+            "total_price": total,
+            "currency": "USD",
+            "financial_status": financial,
+            "fulfillment_status": fulfillment,
+            "cancelled_at": iso(cancelled_at),
+            "_loaded_at": iso(loaded_at(np.maximum(created, np.where(cancelled, cancelled_at, created)))),
+        }
+    )
+    lines = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "order_line_id": order_ids[line_order] + "-" + pd.Series(line_number).astype(str).to_numpy(dtype=object),
+            "order_id": order_ids[line_order],
+            "sku": products["sku"].to_numpy()[sku_idx],
+            "quantity": quantity,
+            "unit_price": unit_price,
+            "_loaded_at": orders["_loaded_at"].to_numpy()[line_order],
+        }
+    )
+    first_order = pd.Series(created).groupby(customer_idx).min()
+    signup_lead = (rng.exponential(20, first_order.size) * 86_400).astype("int64").astype("timedelta64[s]")
+    customer_created = first_order.to_numpy().astype("datetime64[s]") - signup_lead
+    customers = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "customer_id": customer_ids[first_order.index.to_numpy()],
+            "country_code": rng.choice(["US", "US", "US", "CA", "GB", "AU", "DE"], first_order.size),
+            "accepts_marketing": rng.random(first_order.size) < 0.4,
+            "created_at": iso(customer_created),
+            "_loaded_at": iso(loaded_at(customer_created)),
+        }
+    )
+    return orders, lines, customers
+
+
+def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+    """Append the deliberately bad rows the staging layer must catch (documented in the contract)."""
+    orders, lines, customers = tables["orders"], tables["order_lines"], tables["customers"]
+    pick = orders.iloc[rng.choice(len(orders) - 50, 6, replace=False)]
+    bad_orders = pd.concat(
+        [
+            pick.iloc[:2],  # exact duplicates of real orders: deduplicated, the copy quarantined
+            pick.iloc[2:3].assign(order_id=pd.NA),  # null key
+            pick.iloc[3:4].assign(order_id="M01-BAD-UNKNOWN-CUST", customer_id="M01-C9999999"),  # unknown customer
+            pick.iloc[4:5].assign(order_id="M01-BAD-DATE", created_at="2026-02-30 10:00:00"),  # unparseable date
+            pick.iloc[5:6].assign(order_id="M01-BAD-STATUS", financial_status="paid_maybe"),  # invalid enum
+        ]
+    )
+    line_pick = lines.iloc[rng.choice(len(lines) - 50, 4, replace=False)]
+    bad_lines = pd.concat(
+        [
+            line_pick.iloc[:1],  # exact duplicate
+            line_pick.iloc[1:2].assign(order_line_id=line_pick.iloc[1]["order_line_id"] + "-neg", quantity=-2),
+            line_pick.iloc[2:3].assign(order_line_id=line_pick.iloc[2]["order_line_id"] + "-nosku", sku=pd.NA),
+            line_pick.iloc[3:4].assign(order_line_id="M01-ORPHAN-LINE-1", order_id="M01-99999999"),  # unknown order
+        ]
+    )
+    bad_customers = pd.concat([customers.iloc[:1], customers.iloc[1:2].assign(customer_id=pd.NA)])
+    return {
+        **tables,
+        "orders": pd.concat([orders, bad_orders], ignore_index=True),
+        "order_lines": pd.concat([lines, bad_lines], ignore_index=True),
+        "customers": pd.concat([customers, bad_customers], ignore_index=True),
+    }
+
+
+def generate(ctx: GenContext) -> dict[str, int]:
+    rng = ctx.rng(SYSTEM)
+    first_day = np.datetime64(ctx.start_date)
+    parts: dict[str, list[pd.DataFrame]] = {"products": [], "customers": [], "orders": [], "order_lines": []}
+    for m in MERCHANTS:  # a handful of merchants; every per-row step inside is vectorised
+        products = _products(rng, m, first_day)
+        orders, lines, customers = _orders_for(ctx, rng, m, products)
+        for name, frame in (("products", products), ("customers", customers), ("orders", orders), ("order_lines", lines)):
+            parts[name].append(frame)
+    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    extract_at = iso(np.array([np.datetime64(ctx.end_date) + np.timedelta64(26, "h")], dtype="datetime64[s]"))[0]
+    tables["products"]["_loaded_at"] = extract_at
+    tables["merchants"] = pd.DataFrame(
+        {
+            "merchant_id": [m.merchant_id for m in MERCHANTS],
+            "merchant_name": [m.name for m in MERCHANTS],
+            "currency": "USD",
+            "timezone": ["America/Los_Angeles", "America/Chicago", "America/New_York"],
+            "created_at": iso(np.full(len(MERCHANTS), first_day - np.timedelta64(60, "D")).astype("datetime64[s]")),
+            "_loaded_at": extract_at,
+        }
+    )
+    tables = _with_defects(tables, rng)
+    for name, frame in tables.items():
+        write_table(ctx, SYSTEM, name, frame)
+    return {name: len(frame) for name, frame in tables.items()}
