@@ -1,0 +1,67 @@
+"""Shared pytest fixtures: build the warehouse on a fixture data set once per session.
+
+Every build gets its own DuckDB file and dbt target directory, so tests never touch the
+developer's warehouse and never fight over a DuckDB lock.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kpiwh.config import REPO_ROOT
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+
+
+def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run one dbt command on `raw_dir` into `db_path`; output is captured for assertions."""
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(REPO_ROOT),
+        "KPI_RAW_DIR": str(raw_dir),
+        "KPI_DUCKDB_PATH": str(db_path),
+        "KPI_AS_OF": as_of.isoformat(),
+        "DBT_TARGET_PATH": str(db_path.parent / "target"),
+        "DBT_LOG_PATH": str(db_path.parent / "logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **(extra_env or {}),
+    }
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def build_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Return a function that runs `dbt build` on a raw directory and gives the DuckDB path."""
+
+    def _build(raw_dir: Path, as_of: date, name: str, extra_env: dict[str, str] | None = None) -> Path:
+        db_path = tmp_path_factory.mktemp(name) / "warehouse.duckdb"
+        result = dbt(["build"], raw_dir, db_path, as_of, extra_env)
+        assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+        return db_path
+
+    return _build
+
+
+def query(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def kpi(db_path: Path, kpi_id: str, entity_id: str, grain: str, period_start: str) -> tuple:
+    """(value, status, is_target_met) of one kpi_values row; fails if the row is missing."""
+    rows = query(
+        db_path,
+        "select value, status, is_target_met from kpi_values where kpi_id = ? and entity_id = ? and grain = ? and period_start = ?",
+        [kpi_id, entity_id, grain, period_start],
+    )
+    assert len(rows) == 1, f"expected one kpi_values row for {kpi_id} {entity_id} {grain} {period_start}, got {rows}"
+    return rows[0]
