@@ -13,6 +13,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_END_DATE = date(2026, 11, 20)
 DEFAULT_SEED = 20261120
 
+# Every source system of the raw-data contract: a folder of that name under the raw directory.
+# A system whose folder is absent is skipped (its dbt models are disabled), not an error.
+SOURCE_SYSTEMS: tuple[str, ...] = ("storefront",)
+
 
 @dataclass(frozen=True)
 class Paths:

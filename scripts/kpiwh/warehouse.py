@@ -13,22 +13,35 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh.config import REPO_ROOT, Paths
+from kpiwh.config import REPO_ROOT, SOURCE_SYSTEMS, Paths
+
+
+def present_systems(raw_dir: Path) -> list[str]:
+    """The source systems that have a non-empty folder under `raw_dir`."""
+    return [s for s in SOURCE_SYSTEMS if (raw_dir / s).is_dir() and any((raw_dir / s).iterdir())]
 
 
 def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
+    """The environment dbt reads (see profiles.yml and dbt_project.yml), from our paths."""
     env = dict(os.environ)
     env.setdefault("DBT_PROFILES_DIR", str(REPO_ROOT))
     env["KPI_RAW_DIR"] = str(paths.raw_dir)
     env["KPI_DUCKDB_PATH"] = str(paths.duckdb_path)
+    env.setdefault("KPI_SOURCE_SYSTEMS", ",".join(present_systems(paths.raw_dir)) or "none")
     if as_of is not None:
         env["KPI_AS_OF"] = as_of.isoformat()
     return env
 
 
+def report_skipped(paths: Paths) -> None:
+    for system in sorted(set(SOURCE_SYSTEMS) - set(present_systems(paths.raw_dir))):
+        print(f"{system}: no files under {paths.raw_dir / system}; its models are skipped.", file=sys.stderr)
+
+
 def run_dbt(args: list[str], paths: Paths, as_of: date | None) -> int:
     """Run one dbt command in the project directory; returns dbt's exit code."""
     paths.duckdb_path.parent.mkdir(parents=True, exist_ok=True)
+    report_skipped(paths)
     dbt = Path(sys.executable).with_name("dbt")
     return subprocess.run([str(dbt), *args], cwd=REPO_ROOT, env=dbt_env(paths, as_of)).returncode
 

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from kpiwh.config import REPO_ROOT
+from kpiwh.warehouse import present_systems
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 
@@ -28,6 +29,8 @@ def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: d
         "KPI_RAW_DIR": str(raw_dir),
         "KPI_DUCKDB_PATH": str(db_path),
         "KPI_AS_OF": as_of.isoformat(),
+        # Only the systems the fixture has files for are built (the others are skipped).
+        "KPI_SOURCE_SYSTEMS": ",".join(present_systems(raw_dir)) or "none",
         "DBT_TARGET_PATH": str(db_path.parent / "target"),
         "DBT_LOG_PATH": str(db_path.parent / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",

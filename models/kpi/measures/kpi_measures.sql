@@ -1,16 +1,40 @@
--- Every KPI measure of every area in one shape; kpi_values classifies them. A new area adds
--- its kpi_measures__<area> model here.
+-- Every KPI measure of every area in one shape; kpi_values classifies them. An area's
+-- measures are included only when the source systems it reads are enabled (present).
+{%- set areas = [
+    {'name': 'sales', 'systems': ['storefront']},
+] -%}
+{%- set enabled_areas = [] -%}
+{%- for area in areas -%}
+    {%- set missing = [] -%}
+    {%- for system in area.systems if not source_system_enabled(system) -%}
+        {%- do missing.append(system) -%}
+    {%- endfor -%}
+    {%- if not missing -%}
+        {%- do enabled_areas.append(area.name) -%}
+    {%- endif -%}
+{%- endfor %}
+
 with
 
-sales as (
+{% for area in enabled_areas -%}
+{{ area }} as (
 
-    select * from {{ ref('kpi_measures__sales') }}
+    select * from {{ ref('kpi_measures__' ~ area) }}
 
 ),
 
+{% endfor -%}
 final as (
 
-    select * from sales
+    {% for area in enabled_areas -%}
+        select * from {{ area }}
+        {%- if not loop.last %}
+        union all
+        {% endif -%}
+    {%- else -%}
+        {{ kpi_measure('none', '(select 1 as one) as no_area', 'none', "'none'", 'none', 'null', 'null', 'null') }}
+        where 1 = 0
+    {%- endfor %}
 
 )
 

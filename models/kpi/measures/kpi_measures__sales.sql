@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('storefront')) }}
 -- Spec 000 Sales Pulse (1.1-1.4) and Growth (G.1-G.3) KPIs per merchant, every period up to as_of.
 with
 
