@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import dashboard, generate, warehouse
+from kpiwh import benchmark, dashboard, generate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths
 
 
@@ -53,6 +53,11 @@ def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_benchmark(args: argparse.Namespace, paths: Paths) -> int:
+    benchmark.run(args.scale, args.systems, args.keep)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kpiwh", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -60,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     g = sub.add_parser("generate", help="write the deterministic default raw data (the raw-data contract layout)")
     g.add_argument("--out", type=Path, help="output directory (default: env KPI_RAW_DIR or data/raw)")
     g.add_argument("--end-date", type=_date, default=DEFAULT_END_DATE, help=f"last day of history (default {DEFAULT_END_DATE})")
-    g.add_argument("--scale", type=float, default=1.0, help="volume multiplier: 1 is ~115K order lines, 90 is ~10M")
+    g.add_argument("--scale", type=float, default=1.0, help="volume multiplier: 1 is ~105K order lines, 100 is ~10M")
     g.add_argument("--seed", type=int, default=DEFAULT_SEED)
     g.add_argument("--format", choices=generate.FORMATS, default="csv")
     g.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these source systems")
@@ -78,6 +83,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
     d.add_argument("--entity", help="only this entity id, e.g. M01")
     d.set_defaults(func=cmd_dashboard)
+
+    m = sub.add_parser("benchmark", help="print generation and build speed and memory at a scale")
+    m.add_argument("--scale", type=float, default=100.0, help="volume multiplier (100 is about 10M order lines)")
+    m.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS))
+    m.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
+    m.set_defaults(func=cmd_benchmark)
 
     r = sub.add_parser("run", help="generate the default data, build, publish and print the dashboard")
     r.add_argument("--scale", type=float, default=1.0)

@@ -38,12 +38,13 @@ def report_skipped(paths: Paths) -> None:
         print(f"{system}: no files under {paths.raw_dir / system}; its models are skipped.", file=sys.stderr)
 
 
-def run_dbt(args: list[str], paths: Paths, as_of: date | None) -> int:
+def run_dbt(args: list[str], paths: Paths, as_of: date | None, extra_env: dict[str, str] | None = None) -> int:
     """Run one dbt command in the project directory; returns dbt's exit code."""
     paths.duckdb_path.parent.mkdir(parents=True, exist_ok=True)
     report_skipped(paths)
     dbt = Path(sys.executable).with_name("dbt")
-    return subprocess.run([str(dbt), *args], cwd=REPO_ROOT, env=dbt_env(paths, as_of)).returncode
+    env = {**dbt_env(paths, as_of), **(extra_env or {})}
+    return subprocess.run([str(dbt), *args], cwd=REPO_ROOT, env=env).returncode
 
 
 def publish(paths: Paths) -> Path:

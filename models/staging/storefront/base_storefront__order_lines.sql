@@ -1,4 +1,6 @@
 -- Every raw order-line row, typed, with the reason it cannot be used (null when it can).
+-- A table: the raw file is parsed once; stg_ views and tests read this instead of the file.
+{{ config(materialized='table') }}
 with
 
 source as (
