@@ -1,5 +1,6 @@
 -- The current state of every KPI: per KPI and entity, the latest period (ending on or before
--- as_of) at the KPI's dashboard grain, with its name and tile for display.
+-- as_of) at the KPI's dashboard grain, with its name and tile for display, and whether its
+-- inputs can be trusted (no stale input table, no CRITICAL issue on one).
 with
 
 kpi_values as (
@@ -11,6 +12,12 @@ kpi_values as (
 catalog as (
 
     select * from {{ ref('kpi_catalog') }}
+
+),
+
+trust_issues as (
+
+    select * from {{ ref('int_kpi_trust_issues') }}
 
 ),
 
@@ -33,28 +40,60 @@ dashboard_grain as (
 
 ),
 
+latest as (
+
+    select * from dashboard_grain
+    where recency_rank = 1
+
+),
+
+distrust as (
+
+    -- An issue without an entity applies to every entity of the domain.
+    select
+        latest.kpi_id,
+        latest.entity_type,
+        latest.entity_id,
+        {{ dbt.listagg('trust_issues.trust_issue', "'; '", 'order by trust_issues.trust_issue') }} as trust_note
+    from latest
+    inner join catalog
+        on latest.kpi_id = catalog.kpi_id
+    inner join trust_issues
+        on
+            catalog.domain = trust_issues.domain
+            and (trust_issues.entity_id is null or trust_issues.entity_id = latest.entity_id)
+    group by latest.kpi_id, latest.entity_type, latest.entity_id
+
+),
+
 final as (
 
     select
-        kpi_id,
-        spec_ref,
-        kpi_name,
-        tile,
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        value,
-        unit,
-        target_value,
-        target_min,
-        target_max,
-        status,
-        is_target_met,
-        as_of_date
-    from dashboard_grain
-    where recency_rank = 1
+        latest.kpi_id,
+        latest.spec_ref,
+        latest.kpi_name,
+        latest.tile,
+        latest.entity_type,
+        latest.entity_id,
+        latest.grain,
+        latest.period_start,
+        latest.period_end,
+        latest.value,
+        latest.unit,
+        latest.target_value,
+        latest.target_min,
+        latest.target_max,
+        latest.status,
+        latest.is_target_met,
+        distrust.trust_note is null as is_trusted,
+        distrust.trust_note,
+        latest.as_of_date
+    from latest
+    left join distrust
+        on
+            latest.kpi_id = distrust.kpi_id
+            and latest.entity_type = distrust.entity_type
+            and latest.entity_id = distrust.entity_id
 
 )
 

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import benchmark, dashboard, generate, warehouse
+from kpiwh import benchmark, dashboard, generate, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths
 
 
@@ -22,13 +22,24 @@ def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
-    code = warehouse.run_dbt(["build", *args.dbt_args], paths, args.as_of)
-    if code == 0 and not args.no_publish:
+def build_validate_publish(paths: Paths, as_of: date | None, dbt_args: list[str], publish: bool = True) -> int:
+    """dbt build, then the Great Expectations checkpoint; publish only when both passed."""
+    code = warehouse.run_dbt(["build", *dbt_args], paths, as_of)
+    if code == 0 and not validate.run(paths.duckdb_path):
+        code = 1
+    if code != 0:
+        print("build or validation failed: the published warehouse was left as it was.", file=sys.stderr)
+    elif publish:
         print(f"published: {warehouse.publish(paths)}")
-    elif code != 0:
-        print("dbt build failed: the published warehouse was left as it was.", file=sys.stderr)
     return code
+
+
+def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
+    return build_validate_publish(paths, args.as_of, args.dbt_args, publish=not args.no_publish)
+
+
+def cmd_validate(args: argparse.Namespace, paths: Paths) -> int:
+    return 0 if validate.run(args.db or paths.duckdb_path) else 1
 
 
 def cmd_publish(args: argparse.Namespace, paths: Paths) -> int:
@@ -45,12 +56,10 @@ def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
     """Everything `make run` promises: default data, a full build, the dashboard."""
     generate.generate(paths.raw_dir, DEFAULT_END_DATE, args.scale, DEFAULT_SEED, "csv")
     print(f"generated default data ending {DEFAULT_END_DATE} (scale {args.scale}) in {paths.raw_dir}")
-    code = warehouse.run_dbt(["build"], paths, DEFAULT_END_DATE)
-    if code != 0:
-        return code
-    warehouse.publish(paths)
-    print(dashboard.render(dashboard.load(paths.published_path)))
-    return 0
+    code = build_validate_publish(paths, DEFAULT_END_DATE, [])
+    if code == 0:
+        print(dashboard.render(dashboard.load(paths.published_path)))
+    return code
 
 
 def cmd_benchmark(args: argparse.Namespace, paths: Paths) -> int:
@@ -71,13 +80,17 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these source systems")
     g.set_defaults(func=cmd_generate)
 
-    b = sub.add_parser("build", help="dbt build, then publish the warehouse for readers if it succeeded")
+    b = sub.add_parser("build", help="dbt build and the GX checkpoint, then publish the warehouse for readers if both passed")
     b.add_argument("--as-of", type=_date, help="as_of date (default: env KPI_AS_OF, else yesterday)")
     b.add_argument("--no-publish", action="store_true")
     b.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments, e.g. -s marts.sales")
     b.set_defaults(func=cmd_build)
 
     sub.add_parser("publish", help="publish the working warehouse for readers").set_defaults(func=cmd_publish)
+
+    v = sub.add_parser("validate", help="run the Great Expectations checkpoint; exit 1 on failure")
+    v.add_argument("--db", type=Path, help="a DuckDB file (default: the working warehouse)")
+    v.set_defaults(func=cmd_validate)
 
     d = sub.add_parser("dashboard", help="print the KPI dashboard from the published warehouse")
     d.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")

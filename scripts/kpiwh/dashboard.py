@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 
 STATUS_ORDER = {"RED": 0, "YELLOW": 1, "NO_DATA": 2, "GREEN": 3, "INFO": 4}
-UNIT_FORMATS = {"usd": "${:,.2f}", "pct": "{:.1f}%", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min"}
+UNIT_FORMATS = {"usd": "${:,.2f}", "pct": "{:.1f}%", "pct_change": "{:+.1f}%", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min"}
 
 
 def format_value(value: float | None, unit: str) -> str:
@@ -30,7 +30,7 @@ def load(db_path: Path, entity: str | None = None) -> list[dict]:
 
 
 def render(rows: list[dict]) -> str:
-    header = ("KPI", "Spec", "Period", "Value", "Target", "Status")
+    header = ("KPI", "Spec", "Period", "Value", "Target", "Status", "Trust")
     lines: list[str] = []
     entities = sorted({(r["entity_type"], r["entity_id"]) for r in rows})
     for entity_type, entity_id in entities:
@@ -43,6 +43,7 @@ def render(rows: list[dict]) -> str:
                 format_value(r["value"], r["unit"]),
                 format_target(r),
                 r["status"] + ("" if r["is_target_met"] is None else (" ✓" if r["is_target_met"] else " ✗")),
+                "" if r["is_trusted"] else f"⚠ {r['trust_note']}",
             )
             for r in block
         ]
@@ -53,4 +54,5 @@ def render(rows: list[dict]) -> str:
         for row in (header, tuple("-" * w for w in widths), *table):
             lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
     lines.append("\nStatus ✓/✗: target met or not (reported apart from the RED/YELLOW/GREEN bands).")
+    lines.append("Trust ⚠: an input table is stale or has a CRITICAL data-quality issue; do not act on the number.")
     return "\n".join(lines)

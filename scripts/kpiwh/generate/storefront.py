@@ -130,7 +130,6 @@ def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "country_code": rng.choice(["US", "US", "US", "CA", "GB", "AU", "DE"], first_order.size),
             "accepts_marketing": rng.random(first_order.size) < 0.4,
             "created_at": iso(customer_created),
-            "_loaded_at": iso(loaded_at(customer_created)),
         }
     )
     return orders, lines, customers
@@ -144,9 +143,9 @@ def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> 
         [
             pick.iloc[:2],  # exact duplicates of real orders: deduplicated, the copy quarantined
             pick.iloc[2:3].assign(order_id=pd.NA),  # null key
-            pick.iloc[3:4].assign(order_id="M01-BAD-UNKNOWN-CUST", customer_id="M01-C9999999"),  # unknown customer
-            pick.iloc[4:5].assign(order_id="M01-BAD-DATE", created_at="2026-02-30 10:00:00"),  # unparseable date
-            pick.iloc[5:6].assign(order_id="M01-BAD-STATUS", financial_status="paid_maybe"),  # invalid enum
+            pick.iloc[3:4].assign(order_id="BAD-UNKNOWN-CUST", customer_id="C9999999"),  # unknown customer
+            pick.iloc[4:5].assign(order_id="BAD-DATE", created_at="2026-02-30 10:00:00"),  # unparseable date
+            pick.iloc[5:6].assign(order_id="BAD-STATUS", financial_status="paid_maybe"),  # invalid enum
         ]
     )
     line_pick = lines.iloc[rng.choice(len(lines) - 50, 4, replace=False)]
@@ -155,7 +154,7 @@ def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> 
             line_pick.iloc[:1],  # exact duplicate
             line_pick.iloc[1:2].assign(order_line_id=line_pick.iloc[1]["order_line_id"] + "-neg", quantity=-2),
             line_pick.iloc[2:3].assign(order_line_id=line_pick.iloc[2]["order_line_id"] + "-nosku", sku=pd.NA),
-            line_pick.iloc[3:4].assign(order_line_id="M01-ORPHAN-LINE-1", order_id="M01-99999999"),  # unknown order
+            line_pick.iloc[3:4].assign(order_line_id="ORPHAN-LINE-1", order_id="99999999"),  # unknown order
         ]
     )
     bad_customers = pd.concat([customers.iloc[:1], customers.iloc[1:2].assign(customer_id=pd.NA)])
@@ -177,8 +176,12 @@ def generate(ctx: GenContext) -> dict[str, int]:
         for name, frame in (("products", products), ("customers", customers), ("orders", orders), ("order_lines", lines)):
             parts[name].append(frame)
     tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    # Dimension tables are full nightly snapshots, stamped with the extract time; the product
+    # extract is the deliberately stale one (its job "stopped" three days before the end date).
     extract_at = iso(np.array([np.datetime64(ctx.end_date) + np.timedelta64(26, "h")], dtype="datetime64[s]"))[0]
-    tables["products"]["_loaded_at"] = extract_at
+    stale_extract_at = iso(np.array([np.datetime64(ctx.end_date) - np.timedelta64(46, "h")], dtype="datetime64[s]"))[0]
+    tables["customers"]["_loaded_at"] = extract_at
+    tables["products"]["_loaded_at"] = stale_extract_at
     tables["merchants"] = pd.DataFrame(
         {
             "merchant_id": [m.merchant_id for m in MERCHANTS],

@@ -1,0 +1,63 @@
+-- Why a KPI's numbers should not be acted on: per KPI domain and entity (null = every entity),
+-- an input table that is stale (spec 000 Q.1 RED) or has a CRITICAL data-quality issue.
+-- Inputs per domain are data (seed kpi_domain_inputs).
+with
+
+inputs as (
+
+    select * from {{ ref('kpi_domain_inputs') }}
+
+),
+
+table_health as (
+
+    select * from {{ ref('fct_dq_table_health') }}
+
+),
+
+issues as (
+
+    select * from {{ ref('fct_dq_issues') }}
+
+),
+
+stale_inputs as (
+
+    select
+        inputs.domain,
+        cast(null as {{ dbt.type_string() }}) as entity_id,
+        {{ dbt.concat(["'stale input '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
+    from inputs
+    inner join table_health
+        on
+            inputs.source_system = table_health.source_system
+            and inputs.source_table = table_health.source_table
+    where table_health.freshness_status in ('stale', 'no_data')
+
+),
+
+critical_inputs as (
+
+    select
+        inputs.domain,
+        issues.entity_id,
+        {{ dbt.concat(["'critical '", 'issues.check_name', "' in '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
+    from inputs
+    inner join issues
+        on
+            inputs.source_system = issues.source_system
+            and inputs.source_table = issues.source_table
+    -- Freshness is stale_inputs' job; this adds every other CRITICAL check.
+    where issues.severity = 'CRITICAL' and issues.check_name not in ('stale_table', 'empty_table')
+
+),
+
+final as (
+
+    select distinct * from stale_inputs
+    union
+    select distinct * from critical_inputs
+
+)
+
+select * from final

@@ -1,0 +1,70 @@
+-- Spec 000 Data Quality KPIs (Q.1-Q.3) as of as_of: per raw table, and for the warehouse as a
+-- whole (the worst freshness, the average completeness, the count of CRITICAL issues).
+with
+
+table_health as (
+
+    select * from {{ ref('fct_dq_table_health') }}
+
+),
+
+issues as (
+
+    select * from {{ ref('fct_dq_issues') }}
+
+),
+
+per_table as (
+
+    select
+        {{ dbt.concat(['source_system', "'.'", 'source_table']) }} as table_id,
+        hours_since_load,
+        completeness_pct,
+        {{ as_of_date() }} as as_of_day
+    from table_health
+
+),
+
+warehouse as (
+
+    select
+        'all' as warehouse_id,
+        max(hours_since_load) as worst_hours_since_load,
+        avg(completeness_pct) as avg_completeness_pct,
+        {{ as_of_date() }} as as_of_day
+    from table_health
+
+),
+
+critical_issues as (
+
+    -- A count over the issue log: zero issues is a real 0, not missing data.
+    select
+        'all' as warehouse_id,
+        sum(case when severity = 'CRITICAL' then 1 else 0 end) as critical_issue_count,
+        {{ as_of_date() }} as as_of_day
+    from issues
+
+),
+
+measures as (
+
+    {{ kpi_measure('dq.freshness', 'per_table', 'table', 'table_id', 'day', 'as_of_day', 'as_of_day', 'hours_since_load') }}
+    union all
+    {{ kpi_measure('dq.freshness', 'warehouse', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'worst_hours_since_load') }}
+    union all
+    {{ kpi_measure('dq.completeness', 'per_table', 'table', 'table_id', 'day', 'as_of_day', 'as_of_day', 'completeness_pct') }}
+    union all
+    {{ kpi_measure('dq.completeness', 'warehouse', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'avg_completeness_pct') }}
+    union all
+    {{ kpi_measure('dq.critical_issues', 'critical_issues', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'coalesce(critical_issue_count, 0)') }}
+
+),
+
+final as (
+
+    select * from measures
+
+)
+
+select * from final

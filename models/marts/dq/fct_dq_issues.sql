@@ -1,0 +1,172 @@
+-- The spec's v_data_quality_comprehensive: one row per data-quality issue (check, table and
+-- merchant) across every check: quarantined rows, integrity checks that keep their rows, and
+-- table health (freshness, completeness, row conservation). Severity comes from the seed
+-- dq_check_severities; spec 000 Q.3 counts the CRITICAL ones.
+{%- set check_models = [] -%}
+{%- for check in [
+    {'model': 'int_dq_checks__storefront', 'systems': ['storefront']},
+] if check.systems | reject('in', dq_enabled_systems()) | list | length == 0 -%}
+    {%- do check_models.append(check.model) -%}
+{%- endfor %}
+
+with
+
+quarantined as (
+
+    select * from {{ ref('fct_dq_quarantined_records') }}
+
+),
+
+table_health as (
+
+    select * from {{ ref('fct_dq_table_health') }}
+
+),
+
+severities as (
+
+    select * from {{ ref('dq_check_severities') }}
+
+),
+
+{% for check_model in check_models -%}
+{{ check_model }} as (
+
+    select * from {{ ref(check_model) }}
+
+),
+
+{% endfor -%}
+
+issue_records as (
+
+    select
+        source_system,
+        source_table,
+        quarantine_reason as check_name,
+        entity_id,
+        record_key,
+        loaded_at as seen_at
+    from quarantined
+    {% for check_model in check_models -%}
+    union all
+    select
+        source_system,
+        source_table,
+        check_name,
+        entity_id,
+        record_key,
+        seen_at
+    from {{ check_model }}
+    {% endfor %}
+
+),
+
+ranked_records as (
+
+    select
+        *,
+        row_number() over (
+            partition by source_system, source_table, check_name, entity_id
+            order by record_key
+        ) as example_rank
+    from issue_records
+
+),
+
+record_issues as (
+
+    select
+        source_system,
+        source_table,
+        check_name,
+        entity_id,
+        count(*) as rows_affected,
+        {{ dbt.listagg("case when example_rank <= 5 then coalesce(record_key, '(null)') end", "', '", "order by record_key") }} as example_keys,
+        min(seen_at) as first_seen_at,
+        max(seen_at) as last_seen_at
+    from ranked_records
+    group by source_system, source_table, check_name, entity_id
+
+),
+
+table_checks as (
+
+    select
+        source_system,
+        source_table,
+        case
+            when raw_row_count = 0 then 'empty_table'
+            when freshness_status = 'stale' then 'stale_table'
+            when freshness_status = 'late' then 'late_table'
+        end as check_name,
+        raw_row_count as rows_affected,
+        max_loaded_at
+    from table_health
+    union all
+    select
+        source_system,
+        source_table,
+        case
+            when completeness_pct < 85 then 'low_completeness'
+            when completeness_pct < 95 then 'incomplete_table'
+        end as check_name,
+        required_cell_count - filled_cell_count as rows_affected,
+        max_loaded_at
+    from table_health
+    union all
+    select
+        source_system,
+        source_table,
+        case when not is_row_count_conserved then 'row_count_not_conserved' end as check_name,
+        raw_row_count as rows_affected,
+        max_loaded_at
+    from table_health
+
+),
+
+table_issues as (
+
+    select
+        source_system,
+        source_table,
+        check_name,
+        cast(null as {{ dbt.type_string() }}) as entity_id,
+        rows_affected,
+        cast(null as {{ dbt.type_string() }}) as example_keys,
+        max_loaded_at as first_seen_at,
+        max_loaded_at as last_seen_at
+    from table_checks
+    where check_name is not null
+
+),
+
+issues as (
+
+    select * from record_issues
+    union all
+    select * from table_issues
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat(["issues.source_system", "'.'", "issues.source_table", "':'", "issues.check_name", "':'", "coalesce(issues.entity_id, '*')"]) }} as issue_id,
+        issues.source_system,
+        issues.source_table,
+        issues.check_name,
+        coalesce(severities.severity, 'HIGH') as severity,
+        issues.entity_id,
+        issues.rows_affected,
+        issues.example_keys,
+        issues.first_seen_at,
+        issues.last_seen_at,
+        severities.check_description
+    from issues
+    left join severities
+        on issues.check_name = severities.check_name
+
+)
+
+select * from final
