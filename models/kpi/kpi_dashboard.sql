@@ -61,7 +61,7 @@ distrust as (
     inner join trust_issues
         on
             catalog.domain = trust_issues.domain
-            and (trust_issues.entity_id is null or trust_issues.entity_id = latest.entity_id)
+            and (trust_issues.entity_id is null or latest.entity_id = trust_issues.entity_id)
     group by latest.kpi_id, latest.entity_type, latest.entity_id
 
 ),
@@ -85,9 +85,9 @@ final as (
         latest.target_max,
         latest.status,
         latest.is_target_met,
-        distrust.trust_note is null as is_trusted,
+        latest.as_of_date,
         distrust.trust_note,
-        latest.as_of_date
+        distrust.trust_note is null as is_trusted
     from latest
     left join distrust
         on

@@ -45,11 +45,16 @@ def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: d
 def build_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """Return a function that runs `dbt build` on a raw directory and gives the DuckDB path."""
 
+    built: dict[str, Path] = {}
+
     def _build(raw_dir: Path, as_of: date, name: str, extra_env: dict[str, str] | None = None) -> Path:
-        db_path = tmp_path_factory.mktemp(name) / "warehouse.duckdb"
-        result = dbt(["build"], raw_dir, db_path, as_of, extra_env)
-        assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-        return db_path
+        # One build per name and session: test modules reading the same fixture share it.
+        if name not in built:
+            db_path = tmp_path_factory.mktemp(name) / "warehouse.duckdb"
+            result = dbt(["build"], raw_dir, db_path, as_of, extra_env)
+            assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+            built[name] = db_path
+        return built[name]
 
     return _build
 

@@ -30,11 +30,11 @@ severities as (
 ),
 
 {% for check_model in check_models -%}
-{{ check_model }} as (
+    {{ check_model }} as (
 
-    select * from {{ ref(check_model) }}
+        select * from {{ ref(check_model) }}
 
-),
+    ),
 
 {% endfor -%}
 
@@ -49,15 +49,15 @@ issue_records as (
         loaded_at as seen_at
     from quarantined
     {% for check_model in check_models -%}
-    union all
-    select
-        source_system,
-        source_table,
-        check_name,
-        entity_id,
-        record_key,
-        seen_at
-    from {{ check_model }}
+        union all
+        select
+            source_system,
+            source_table,
+            check_name,
+            entity_id,
+            record_key,
+            seen_at
+        from {{ check_model }}
     {% endfor %}
 
 ),

@@ -13,7 +13,7 @@ final as (
     select
         *,
         status in ('fail', 'error') as is_failure,
-        row_number() over (partition by test_unique_id order by run_started_at desc, invocation_id) as build_recency
+        row_number() over (partition by test_unique_id order by run_started_at desc, invocation_id asc) as build_recency
     from results
 
 )
