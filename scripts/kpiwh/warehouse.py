@@ -13,12 +13,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh.config import REPO_ROOT, SOURCE_SYSTEMS, Paths
+from kpiwh.config import REPO_ROOT, SOURCE_SYSTEMS, Paths, external_dir_env, system_dir
 
 
 def present_systems(raw_dir: Path) -> list[str]:
-    """The source systems that have a non-empty folder under `raw_dir`."""
-    return [s for s in SOURCE_SYSTEMS if (raw_dir / s).is_dir() and any((raw_dir / s).iterdir())]
+    """The source systems whose folder (under `raw_dir`, or their own: config.system_dir) has files."""
+    dirs = {s: system_dir(s, raw_dir) for s in SOURCE_SYSTEMS}
+    return [s for s, d in dirs.items() if d.is_dir() and any(d.iterdir())]
 
 
 def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
@@ -27,6 +28,7 @@ def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
     env.setdefault("DBT_PROFILES_DIR", str(REPO_ROOT))
     env["KPI_RAW_DIR"] = str(paths.raw_dir)
     env["KPI_DUCKDB_PATH"] = str(paths.duckdb_path)
+    env.update(external_dir_env())
     env.setdefault("KPI_SOURCE_SYSTEMS", ",".join(present_systems(paths.raw_dir)) or "none")
     if as_of is not None:
         env["KPI_AS_OF"] = as_of.isoformat()
@@ -35,7 +37,7 @@ def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
 
 def report_skipped(paths: Paths) -> None:
     for system in sorted(set(SOURCE_SYSTEMS) - set(present_systems(paths.raw_dir))):
-        print(f"{system}: no files under {paths.raw_dir / system}; its models are skipped.", file=sys.stderr)
+        print(f"{system}: no files under {system_dir(system, paths.raw_dir)}; its models are skipped.", file=sys.stderr)
 
 
 def run_dbt(args: list[str], paths: Paths, as_of: date | None) -> int:
