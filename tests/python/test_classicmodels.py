@@ -186,3 +186,20 @@ def test_credit_misalignment(db, raw):
     limit = c.creditLimit.astype(float)
     assert summary(db, "under_credited_count") == ((revenue > 0) & (revenue > 2 * limit)).sum()
     assert summary(db, "over_credited_count") == ((limit > 0) & (limit > 2 * revenue) & ~(revenue > 2 * limit)).sum()
+
+
+def test_export_from_sqlite_reproduces_the_csv_files(tmp_path):
+    """`kpiwh export-classicmodels` turns the SQLite copy into the same tables as the CSV files."""
+    sqlite_file = DATA_DIR / "classicmodels.sqlite"
+    if not sqlite_file.is_file():
+        pytest.skip(f"no SQLite copy in {DATA_DIR}")
+    from kpiwh.classicmodels import TABLES, export_sqlite
+
+    counts = export_sqlite(sqlite_file, tmp_path)
+    for table in TABLES:
+        exported = pd.read_csv(tmp_path / f"{table}.csv", keep_default_na=False, dtype=str)
+        original = pd.read_csv(DATA_DIR / f"{table}.csv", keep_default_na=False, dtype=str)
+        assert counts[table] == len(original), table
+        assert list(exported.columns) == list(original.columns), table
+    orders = pd.read_csv(tmp_path / "orders.csv", keep_default_na=False, dtype=str)
+    assert orders.equals(pd.read_csv(DATA_DIR / "orders.csv", keep_default_na=False, dtype=str))

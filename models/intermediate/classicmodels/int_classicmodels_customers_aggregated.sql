@@ -64,16 +64,16 @@ final as (
         customers.customer_id,
         customers.customer_name,
         customers.country,
-        coalesce(regions.region, 'Other') as region,
         customers.sales_rep_employee_id,
-        customers.sales_rep_employee_id is not null as has_sales_rep,
         customers.credit_limit,
+        order_history.first_order_date,
+        order_history.last_order_date,
+        coalesce(regions.region, 'Other') as region,
+        customers.sales_rep_employee_id is not null as has_sales_rep,
         coalesce(order_history.order_count, 0) as order_count,
         coalesce(order_history.revenue_order_count, 0) as revenue_order_count,
         -- A customer without orders has truly sold nothing: 0, not unknown.
         coalesce(order_history.revenue, 0) as revenue,
-        order_history.first_order_date,
-        order_history.last_order_date,
         coalesce(payment_history.payments_total, 0) as payments_total,
         case
             when coalesce(order_history.revenue, 0) > coalesce(payment_history.payments_total, 0)

@@ -66,14 +66,14 @@ summary as (
 measures as (
 
     {% for kpi_id, column in yearly_kpis -%}
-    {{ kpi_measure(kpi_id, 'yearly', 'company', "'classicmodels'", 'year', 'year_start', 'period_end', column) }}
-    union all
+        {{ kpi_measure(kpi_id, 'yearly', 'company', "'classicmodels'", 'year', 'year_start', 'period_end', column) }}
+        union all
     {% endfor -%}
     {% for kpi_id, column in snapshot_kpis -%}
-    {{ kpi_measure(kpi_id, 'summary', 'company', "'classicmodels'", 'day', 'as_of_date', 'as_of_date', column) }}
-    {%- if not loop.last %}
-    union all
-    {% endif -%}
+        {{ kpi_measure(kpi_id, 'summary', 'company', "'classicmodels'", 'day', 'as_of_date', 'as_of_date', column) }}
+        {%- if not loop.last %}
+            union all
+        {% endif -%}
     {%- endfor %}
 
 ),

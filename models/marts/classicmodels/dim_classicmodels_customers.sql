@@ -20,7 +20,7 @@ classified as (
         *,
         {{ abc_class('revenue', 'customer_id') }} as abc_class,
         100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
-        row_number() over (order by revenue desc, customer_id) as revenue_rank
+        row_number() over (order by revenue desc, customer_id asc) as revenue_rank
     from customers
 
 ),
@@ -48,7 +48,6 @@ final as (
         credit_checked.country,
         credit_checked.region,
         credit_checked.sales_rep_employee_id,
-        employees.first_name || ' ' || employees.last_name as sales_rep_name,
         credit_checked.has_sales_rep,
         credit_checked.order_count,
         credit_checked.revenue_order_count,
@@ -63,6 +62,7 @@ final as (
         credit_checked.outstanding_balance,
         credit_checked.credit_utilisation_ratio,
         credit_checked.credit_alignment,
+        employees.first_name || ' ' || employees.last_name as sales_rep_name,
         credit_checked.credit_alignment in ('under_credited', 'over_credited') as is_credit_misaligned,
         -- Money still owed by a customer whose credit is out of line with its sales.
         case

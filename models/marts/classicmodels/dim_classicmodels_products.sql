@@ -73,7 +73,7 @@ final as (
     select
         *,
         100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
-        row_number() over (order by revenue desc, product_id) as revenue_rank,
+        row_number() over (order by revenue desc, product_id asc) as revenue_rank,
         {{ abc_class('revenue', 'product_id') }} as abc_class,
         {{ pct_change('q4_avg_revenue', 'q1_avg_revenue') }} as q4_vs_q1_pct,
         case

@@ -36,13 +36,13 @@ joined as (
 
     select
         employees.employee_id,
-        employees.first_name || ' ' || employees.last_name as employee_name,
         employees.job_title,
-        employees.job_title = 'Sales Rep' as is_sales_rep_title,
         employees.office_id,
         offices.city as office_city,
         offices.country as office_country,
         offices.territory,
+        employees.first_name || ' ' || employees.last_name as employee_name,
+        employees.job_title = 'Sales Rep' as is_sales_rep_title,
         coalesce(portfolios.customer_count, 0) as customer_count,
         coalesce(portfolios.revenue, 0) as revenue
     from employees
@@ -58,7 +58,7 @@ final as (
     select
         *,
         100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
-        row_number() over (order by revenue desc, employee_id) as revenue_rank,
+        row_number() over (order by revenue desc, employee_id asc) as revenue_rank,
         {{ abc_class('revenue', 'employee_id') }} as abc_class
     from joined
 

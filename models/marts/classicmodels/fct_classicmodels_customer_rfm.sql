@@ -31,8 +31,9 @@ ordering as (
         -- The mean gap between consecutive orders equals the first-to-last span over the gaps.
         case
             when customers.order_count >= 2
-                then 1.0 * {{ dbt.datediff('customers.first_order_date', 'customers.last_order_date', 'day') }}
-                / (customers.order_count - 1)
+                then
+                    1.0 * {{ dbt.datediff('customers.first_order_date', 'customers.last_order_date', 'day') }}
+                    / (customers.order_count - 1)
         end as avg_reorder_interval_days
     from customers
     cross join as_of
@@ -45,9 +46,9 @@ scored as (
     -- Quintiles, 5 = best; ties broken by customer_id so the scores are reproducible.
     select
         *,
-        ntile(5) over (order by recency_days desc, customer_id) as recency_score,
-        ntile(5) over (order by order_count asc, customer_id) as frequency_score,
-        ntile(5) over (order by revenue asc, customer_id) as monetary_score
+        ntile(5) over (order by recency_days desc, customer_id asc) as recency_score,
+        ntile(5) over (order by order_count asc, customer_id asc) as frequency_score,
+        ntile(5) over (order by revenue asc, customer_id asc) as monetary_score
     from ordering
 
 ),
@@ -66,6 +67,7 @@ final as (
         recency_score,
         frequency_score,
         monetary_score,
+        avg_reorder_interval_days,
         recency_score + frequency_score + monetary_score as rfm_score,
         case
             when recency_score + frequency_score + monetary_score >= 13 then 'top'
@@ -73,7 +75,6 @@ final as (
             when recency_score + frequency_score + monetary_score >= 7 then 'mid'
             else 'low'
         end as rfm_tier,
-        avg_reorder_interval_days,
         case
             when avg_reorder_interval_days is not null
                 then cast(

@@ -30,7 +30,7 @@ months as (
     from calendar
     cross join as_of
     where
-        cast(calendar.date_month as date) >= (select min(order_month_start) from orders)
+        cast(calendar.date_month as date) >= (select min(orders.order_month_start) from orders)
         and cast(calendar.date_month as date) <= cast({{ dbt.date_trunc('month', 'as_of.as_of_date') }} as date)
 
 ),

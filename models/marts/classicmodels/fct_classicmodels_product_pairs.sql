@@ -66,14 +66,14 @@ final as (
         pairs.pair_order_count,
         a_orders.order_count as product_a_order_count,
         b_orders.order_count as product_b_order_count,
-        1.0 * pairs.pair_order_count / order_total.order_count as support,
+        1.0 * pairs.pair_order_count / order_total.order_count as pair_support,
         1.0 * pairs.pair_order_count / a_orders.order_count as confidence_a_to_b,
         1.0 * pairs.pair_order_count / b_orders.order_count as confidence_b_to_a,
         1.0 * pairs.pair_order_count * order_total.order_count / (a_orders.order_count * b_orders.order_count) as lift,
         row_number() over (
             order by
                 1.0 * pairs.pair_order_count * order_total.order_count / (a_orders.order_count * b_orders.order_count) desc,
-                pairs.pair_order_count desc, pairs.product_a_id, pairs.product_b_id
+                pairs.pair_order_count desc, pairs.product_a_id asc, pairs.product_b_id asc
         ) as lift_rank
     from pairs
     cross join order_total

@@ -21,6 +21,15 @@ customers as (
 
 ),
 
+counted_customers as (
+
+    select
+        *,
+        count(*) over () as customer_total
+    from customers
+
+),
+
 products as (
 
     select * from {{ ref('dim_classicmodels_products') }}
@@ -79,7 +88,7 @@ customer_figures as (
         sum(case when abc_class = 'B' then 1 else 0 end) as customer_b_count,
         sum(case when abc_class = 'C' then 1 else 0 end) as customer_c_count,
         -- Spec: "top 20 % of customers generate 70 %+ of revenue" (20 % of all customers, rounded).
-        sum(case when revenue_rank <= round(0.2 * (select count(*) from customers)) then revenue_share_pct else 0 end)
+        sum(case when revenue_rank <= round(0.2 * customer_total) then revenue_share_pct else 0 end)
             as top_20pct_customer_revenue_share_pct,
         sum(case when not has_sales_rep then 1 else 0 end) as customer_without_rep_count,
         avg(case when has_sales_rep and order_count > 0 then revenue end) as avg_revenue_with_rep,
@@ -88,7 +97,7 @@ customer_figures as (
         sum(case when credit_alignment = 'under_credited' then 1 else 0 end) as under_credited_count,
         sum(amount_at_risk) as credit_amount_at_risk,
         avg(unused_credit) as avg_unused_credit_over_credited
-    from customers
+    from counted_customers
 
 ),
 
@@ -148,8 +157,8 @@ rfm_figures as (
 top_pair as (
 
     select
-        product_a_name || ' + ' || product_b_name as top_lift_pair,
-        lift as top_pair_lift
+        lift as top_pair_lift,
+        product_a_name || ' + ' || product_b_name as top_lift_pair
     from pairs
     where lift_rank = 1
 
@@ -166,13 +175,13 @@ date_quality as (
 final as (
 
     select
-        as_of.as_of_date,
         order_figures.*,
         customer_figures.*,
         product_figures.*,
         rep_figures.*,
         country_figures.*,
         rfm_figures.*,
+        as_of.as_of_date,
         top_pair.top_lift_pair,
         top_pair.top_pair_lift,
         date_quality.invalid_date_excluded_share_pct

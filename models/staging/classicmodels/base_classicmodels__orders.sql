@@ -39,7 +39,7 @@ typed as (
         {{ dbt.safe_cast(clean_text('shippedDate'), 'date') }} as shipped_date_parsed,
         -- 'In Process', ' on hold ' and 'ON_HOLD' are one status: lowercase, spaces to underscores.
         replace(lower({{ clean_text('status') }}), ' ', '_') as order_status,
-        {{ clean_text('comments') }} as comments
+        {{ clean_text('comments') }} as order_comments
     from source
 
 ),
@@ -94,12 +94,12 @@ final as (
         order_id,
         customer_id,
         order_date,
-        case when not is_required_date_invalid then required_date_parsed end as required_date,
-        case when not is_shipped_date_invalid then shipped_date_parsed end as shipped_date,
         order_status,
-        comments,
+        order_comments,
         is_required_date_invalid,
         is_shipped_date_invalid,
+        case when not is_required_date_invalid then required_date_parsed end as required_date,
+        case when not is_shipped_date_invalid then shipped_date_parsed end as shipped_date,
         case
             when row_defect is not null then row_defect
             when copy_number > 1 then 'duplicate_key'

@@ -13,7 +13,7 @@ final as (
         employee_id,
         last_name,
         first_name,
-        extension,
+        phone_extension,
         email,
         office_id,
         reports_to_employee_id,

@@ -16,7 +16,7 @@ final as (
         required_date,
         shipped_date,
         order_status,
-        comments,
+        order_comments,
         is_required_date_invalid,
         is_shipped_date_invalid
     from orders
