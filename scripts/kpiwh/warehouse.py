@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh.config import REPO_ROOT, SOURCE_SYSTEMS, Paths, external_dir_env, system_dir
+from kpiwh.config import EXTERNAL_SYSTEM_DIRS, REPO_ROOT, SOURCE_SYSTEMS, Paths, external_dir_env, system_dir
 
 
 def present_systems(raw_dir: Path) -> list[str]:
@@ -37,7 +37,8 @@ def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
 
 def report_skipped(paths: Paths) -> None:
     for system in sorted(set(SOURCE_SYSTEMS) - set(present_systems(paths.raw_dir))):
-        print(f"{system}: no files under {system_dir(system, paths.raw_dir)}; its models are skipped.", file=sys.stderr)
+        hint = f" (set {EXTERNAL_SYSTEM_DIRS[system][0]})" if system in EXTERNAL_SYSTEM_DIRS else ""
+        print(f"{system}: no files under {system_dir(system, paths.raw_dir)}{hint}; its models are skipped.", file=sys.stderr)
 
 
 def run_dbt(args: list[str], paths: Paths, as_of: date | None) -> int:
