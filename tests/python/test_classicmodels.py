@@ -116,6 +116,12 @@ def test_yearly_cards(db, raw):
         100 * (by_year[2004] - by_year[2003]) / by_year[2003]
     )
     assert kpi(db, "classicmodels.revenue_yoy", "classicmodels", "year", "2003-01-01")[:2] == (None, "NO_DATA")
+    # The running year 2005 (to 2005-05-31) is compared with 2004-01-01..2004-05-31.
+    ytd_2005 = o[o.year == 2005].revenue.sum()
+    same_days_2004 = o[(o.orderDate >= "2004-01-01") & (o.orderDate <= "2004-05-31")].revenue.sum()
+    assert kpi(db, "classicmodels.revenue_yoy", "classicmodels", "year", "2005-01-01")[0] == pytest.approx(
+        100 * (ytd_2005 - same_days_2004) / same_days_2004
+    )
     # Overall on-time rate: 311 of 312 shipped orders (order 10165 shipped late).
     assert summary(db, "on_time_rate_pct") == pytest.approx(100 * (shipped.shippedDate <= shipped.requiredDate).mean())
 
