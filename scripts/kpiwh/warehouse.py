@@ -16,9 +16,13 @@ from pathlib import Path
 from kpiwh.config import EXTERNAL_SYSTEM_DIRS, REPO_ROOT, SOURCE_SYSTEMS, Paths, external_dir_env, system_dir
 
 
-def present_systems(raw_dir: Path) -> list[str]:
-    """The source systems whose folder (under `raw_dir`, or their own: config.system_dir) has files."""
-    dirs = {s: system_dir(s, raw_dir) for s in SOURCE_SYSTEMS}
+def present_systems(raw_dir: Path, include_external: bool = True) -> list[str]:
+    """The source systems whose folder (under `raw_dir`, or their own: config.system_dir) has files.
+
+    Without `include_external`, only the folders under `raw_dir` count (hermetic test fixtures).
+    """
+    systems = [s for s in SOURCE_SYSTEMS if include_external or s not in EXTERNAL_SYSTEM_DIRS]
+    dirs = {s: system_dir(s, raw_dir) for s in systems}
     return [s for s, d in dirs.items() if d.is_dir() and any(d.iterdir())]
 
 
