@@ -193,6 +193,7 @@ final as (
     cross join country_figures
     cross join rfm_figures
     cross join date_quality
+    -- No pair with enough common orders leaves the lift NULL (NO_DATA), not the row missing.
     left join top_pair
         on 1 = 1
 
