@@ -1,4 +1,4 @@
-"""One command line for the warehouse: `kpiwh generate | build | publish | dashboard | run`."""
+"""One command line for the warehouse: `kpiwh generate | build | publish | dashboard | run | export-classicmodels`."""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import benchmark, dashboard, generate, validate, warehouse
-from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths
+from kpiwh import benchmark, classicmodels, dashboard, generate, validate, warehouse
+from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 
 
 def _date(text: str) -> date:
@@ -67,6 +67,15 @@ def cmd_benchmark(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_export_classicmodels(args: argparse.Namespace, paths: Paths) -> int:
+    out = args.out or system_dir("classicmodels", paths.raw_dir)
+    counts = classicmodels.export_sqlite(args.sqlite, out)
+    print(", ".join(f"{t} {n:,}" for t, n in counts.items()) + f"  -> {out}")
+    if args.out:
+        print(f"build with: KPI_CLASSICMODELS_DIR={out} kpiwh build")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kpiwh", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -106,6 +115,11 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="generate the default data, build, publish and print the dashboard")
     r.add_argument("--scale", type=float, default=1.0)
     r.set_defaults(func=cmd_run)
+
+    e = sub.add_parser("export-classicmodels", help="write a Classic Models SQLite file as the CSV files dbt reads")
+    e.add_argument("sqlite", type=Path, help="the classicmodels .sqlite/.db file")
+    e.add_argument("--out", type=Path, help="output directory (default: env KPI_CLASSICMODELS_DIR or ../shared/data/classicmodels)")
+    e.set_defaults(func=cmd_export_classicmodels)
     return p
 
 

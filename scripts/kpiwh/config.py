@@ -15,7 +15,26 @@ DEFAULT_SEED = 20261120
 
 # Every source system of the raw-data contract: a folder of that name under the raw directory.
 # A system whose folder is absent is skipped (its dbt models are disabled), not an error.
-SOURCE_SYSTEMS: tuple[str, ...] = ("storefront",)
+SOURCE_SYSTEMS: tuple[str, ...] = ("storefront", "classicmodels")
+
+# Systems whose files are real data the user points to, not generated under the raw directory:
+# system -> (environment variable, default directory). dbt reads the same variable.
+EXTERNAL_SYSTEM_DIRS: dict[str, tuple[str, Path]] = {
+    "classicmodels": ("KPI_CLASSICMODELS_DIR", REPO_ROOT.parent / "shared" / "data" / "classicmodels"),
+}
+
+
+def system_dir(system: str, raw_dir: Path) -> Path:
+    """The directory holding one source system's files: `<raw_dir>/<system>`, or its own directory."""
+    if system in EXTERNAL_SYSTEM_DIRS:
+        env_var, default = EXTERNAL_SYSTEM_DIRS[system]
+        return Path(os.environ.get(env_var) or default).resolve()
+    return raw_dir / system
+
+
+def external_dir_env() -> dict[str, str]:
+    """The resolved directory of every external system, as the environment variables dbt reads."""
+    return {env_var: str(system_dir(system, Path())) for system, (env_var, _) in EXTERNAL_SYSTEM_DIRS.items()}
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh.config import REPO_ROOT, SOURCE_SYSTEMS, Paths
+from kpiwh.config import EXTERNAL_SYSTEM_DIRS, REPO_ROOT, SOURCE_SYSTEMS, Paths, external_dir_env, system_dir
 
 
-def present_systems(raw_dir: Path) -> list[str]:
-    """The source systems that have a non-empty folder under `raw_dir`."""
-    return [s for s in SOURCE_SYSTEMS if (raw_dir / s).is_dir() and any((raw_dir / s).iterdir())]
+def present_systems(raw_dir: Path, include_external: bool = True) -> list[str]:
+    """The source systems whose folder (under `raw_dir`, or their own: config.system_dir) has files.
+
+    Without `include_external`, only the folders under `raw_dir` count (hermetic test fixtures).
+    """
+    systems = [s for s in SOURCE_SYSTEMS if include_external or s not in EXTERNAL_SYSTEM_DIRS]
+    dirs = {s: system_dir(s, raw_dir) for s in systems}
+    return [s for s, d in dirs.items() if d.is_dir() and any(d.iterdir())]
 
 
 def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
@@ -27,6 +32,7 @@ def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
     env.setdefault("DBT_PROFILES_DIR", str(REPO_ROOT))
     env["KPI_RAW_DIR"] = str(paths.raw_dir)
     env["KPI_DUCKDB_PATH"] = str(paths.duckdb_path)
+    env.update(external_dir_env())
     env.setdefault("KPI_SOURCE_SYSTEMS", ",".join(present_systems(paths.raw_dir)) or "none")
     if as_of is not None:
         env["KPI_AS_OF"] = as_of.isoformat()
@@ -35,7 +41,8 @@ def dbt_env(paths: Paths, as_of: date | None) -> dict[str, str]:
 
 def report_skipped(paths: Paths) -> None:
     for system in sorted(set(SOURCE_SYSTEMS) - set(present_systems(paths.raw_dir))):
-        print(f"{system}: no files under {paths.raw_dir / system}; its models are skipped.", file=sys.stderr)
+        hint = f" (set {EXTERNAL_SYSTEM_DIRS[system][0]})" if system in EXTERNAL_SYSTEM_DIRS else ""
+        print(f"{system}: no files under {system_dir(system, paths.raw_dir)}{hint}; its models are skipped.", file=sys.stderr)
 
 
 def run_dbt(args: list[str], paths: Paths, as_of: date | None, extra_env: dict[str, str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kpiwh.config import REPO_ROOT
+from kpiwh.config import REPO_ROOT, external_dir_env
 from kpiwh.warehouse import present_systems
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
@@ -29,8 +29,12 @@ def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: d
         "KPI_RAW_DIR": str(raw_dir),
         "KPI_DUCKDB_PATH": str(db_path),
         "KPI_AS_OF": as_of.isoformat(),
-        # Only the systems the fixture has files for are built (the others are skipped).
-        "KPI_SOURCE_SYSTEMS": ",".join(present_systems(raw_dir)) or "none",
+        # Systems read from their own directory (e.g. classicmodels: env, else ../shared/data).
+        **external_dir_env(),
+        # Only the systems the fixture has files for are built (the others are skipped). Systems
+        # read from their own directory (classicmodels) join only when a test asks for them in
+        # extra_env, so a fixture build never depends on ../shared being there.
+        "KPI_SOURCE_SYSTEMS": ",".join(present_systems(raw_dir, include_external=False)) or "none",
         "DBT_TARGET_PATH": str(db_path.parent / "target"),
         "DBT_LOG_PATH": str(db_path.parent / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",

@@ -3,6 +3,7 @@
 {%- set areas = [
     {'name': 'sales', 'systems': ['storefront']},
     {'name': 'dq', 'systems': []},
+    {'name': 'classicmodels', 'systems': ['classicmodels']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}
