@@ -3,8 +3,8 @@ with
 
 profiles as (
 
-    {% for system, table, columns in dq_profiled_tables() -%}
-        {{ dq_table_profile(system, table, columns) }}
+    {% for system, table, spec in dq_profiled_tables() -%}
+        {{ dq_table_profile(system, table, spec) }}
         {%- if not loop.last %}
         union all
         {% endif -%}
@@ -17,6 +17,7 @@ profiles as (
             0 as clean_row_count,
             0 as quarantined_row_count,
             cast(null as {{ dbt.type_timestamp() }}) as max_loaded_at,
+            false as is_freshness_tracked,
             0 as required_cell_count,
             0 as filled_cell_count
         where 1 = 0

@@ -19,6 +19,7 @@ per_table as (
     select
         {{ dbt.concat(['source_system', "'.'", 'source_table']) }} as table_id,
         hours_since_load,
+        is_freshness_tracked,
         completeness_pct,
         {{ as_of_date() }} as as_of_day
     from table_health
@@ -50,6 +51,8 @@ critical_issues as (
 measures as (
 
     {{ kpi_measure('dq.freshness', 'per_table', 'table', 'table_id', 'day', 'as_of_day', 'as_of_day', 'hours_since_load') }}
+    -- Tables without load times (a static data set) have no freshness to report.
+    where is_freshness_tracked
     union all
     {{ kpi_measure('dq.freshness', 'warehouse', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'worst_hours_since_load') }}
     union all

@@ -32,12 +32,15 @@ final as (
             when raw_row_count > 0 then quarantined_row_count * 100.0 / raw_row_count
         end as excluded_row_pct,
         max_loaded_at,
+        is_freshness_tracked,
         freshness_reference_at,
         case
+            when not is_freshness_tracked then null
             when max_loaded_at >= freshness_reference_at then 0
             else {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} / 60.0
         end as hours_since_load,
         case
+            when not is_freshness_tracked then 'not_tracked'
             when max_loaded_at is null then 'no_data'
             when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > 48 * 60 then 'stale'
             when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > 24 * 60 then 'late'
