@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Executive view: the five cards with YoY per year (2005 is January to May only).
 with
 

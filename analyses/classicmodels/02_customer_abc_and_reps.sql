@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Analytical view: customers by ABC class with their sales rep; unassigned accounts last.
 with
 

@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Diagnostic view: customers whose credit limit and sales are more than 2:1 apart, with the
 -- outstanding balance at risk.
 with

@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Predictive view: overdue and churn-risk customers to call, best RFM first, with the date
 -- their next order was expected.
 with

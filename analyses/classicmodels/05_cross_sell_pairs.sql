@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Opportunities view: product pairs worth bundling (lift above 10, the spec's bar).
 with
 

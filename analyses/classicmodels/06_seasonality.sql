@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Deep dive: average revenue per calendar month over the years (the November peak).
 with
 

@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Regional view: country revenue shares and NTILE(4) quartiles, with office coverage.
 with
 
