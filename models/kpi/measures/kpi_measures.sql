@@ -2,6 +2,10 @@
 -- measures are included only when the source systems it reads are enabled (present).
 {%- set areas = [
     {'name': 'sales', 'systems': ['storefront']},
+    {'name': 'inventory', 'systems': ['storefront', 'inventory']},
+    {'name': 'fulfillment', 'systems': ['storefront', 'fulfillment']},
+    {'name': 'cx', 'systems': ['storefront', 'helpdesk']},
+    {'name': 'ops', 'systems': ['storefront', 'ops']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}
