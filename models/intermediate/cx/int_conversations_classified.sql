@@ -63,7 +63,8 @@ final as (
             when first_response_at is not null then first_response_at > first_response_due_at
             else first_response_due_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
         end as is_sla_breach,
-        sentiment in ('negative', 'very_negative') as is_negative_sentiment,
+        -- Not scored yet is not negative (false, not NULL).
+        sentiment is not null and sentiment in ('negative', 'very_negative') as is_negative_sentiment,
         status in ('open', 'pending') as is_open
     from with_sla
 

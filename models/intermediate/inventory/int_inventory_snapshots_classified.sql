@@ -80,8 +80,10 @@ classified as (
         case
             when with_cover.on_hand_qty <= parameters.out_of_stock_max_units then 'out_of_stock'
             when with_cover.has_reorder_policy and with_cover.on_hand_qty <= with_cover.reorder_point then 'low_stock'
-            when not with_cover.has_reorder_policy
-                and with_cover.days_of_cover < parameters.default_low_stock_cover_days then 'low_stock'
+            when
+                not with_cover.has_reorder_policy
+                and with_cover.days_of_cover < parameters.default_low_stock_cover_days
+                then 'low_stock'
             else 'in_stock'
         end as stock_status,
         case

@@ -81,9 +81,9 @@ windowed as (
         on
             operator_days.merchant_id = dated_events.merchant_id
             and operator_days.operator_id = dated_events.operator_id
-            and dated_events.detected_date <= operator_days.date_day
-            and {{ dbt.datediff('dated_events.detected_date', 'operator_days.date_day', 'day') }}
-            < operator_days.lookback_days
+            and operator_days.date_day >= dated_events.detected_date
+            and operator_days.lookback_days
+            > {{ dbt.datediff('dated_events.detected_date', 'operator_days.date_day', 'day') }}
 
 ),
 

@@ -69,11 +69,11 @@ daily as (
     select
         merchant_days.merchant_id,
         merchant_days.date_day,
-        coalesce(opened.conversations_opened, 0) as conversations_opened,
         opened.sla_breaches,
         opened.conversations_responded,
         opened.median_first_response_minutes,
         opened.negative_sentiment_conversations,
+        coalesce(opened.conversations_opened, 0) as conversations_opened,
         coalesce(escalated.escalations_opened, 0) as escalations_opened,
         coalesce(escalations_closed.escalations_closed, 0) as escalations_closed
     from merchant_days

@@ -79,9 +79,9 @@ daily as (
     select
         merchant_days.merchant_id,
         merchant_days.date_day,
+        fulfilled.avg_days_to_fulfill,
         coalesce(placed.orders_placed, 0) as orders_placed,
         coalesce(fulfilled.orders_fulfilled, 0) as orders_fulfilled,
-        fulfilled.avg_days_to_fulfill,
         coalesce(due.orders_due, 0) as orders_due,
         coalesce(due.sla_breaches, 0) as sla_breaches,
         coalesce(issues.issues_reported, 0) as issues_reported
