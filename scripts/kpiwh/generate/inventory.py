@@ -32,7 +32,7 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
     n_days, n_skus = units.shape
     reorder_point = policies["reorder_point"].to_numpy()
     lead_time = policies["lead_time_days"].to_numpy()
-    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(20, 45, n_skus)), 4).astype("int64")
+    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(45, 90, n_skus)), 8).astype("int64")
     discontinued = rng.random(n_skus) < 0.03
     on_hand = reorder_point + (order_qty * rng.uniform(0.3, 1.2, n_skus)).astype("int64")
     arrival_day = np.full(n_skus, -1)  # day an open purchase order lands; -1 when none is open
