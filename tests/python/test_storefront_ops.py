@@ -220,6 +220,26 @@ def test_bad_rows_are_quarantined(db: Path) -> None:
     assert rows == {("inventory_snapshots", "invalid_number"), ("inventory_snapshots", "orphan_key")}
 
 
+@pytest.mark.parametrize(
+    ("system", "table"),
+    [
+        ("inventory", "inventory_snapshots"),
+        ("inventory", "reorder_policies"),
+        ("fulfillment", "fulfillments"),
+        ("helpdesk", "conversations"),
+        ("ops", "operators"),
+        ("ops", "shop_activations"),
+        ("ops", "sla_events"),
+        ("ops", "time_saved"),
+    ],
+)
+def test_staging_conserves_rows(db: Path, system: str, table: str) -> None:
+    # Every raw row is either clean (stg_) or quarantined, never both, never lost.
+    clean = query(db, f"select count(*) from stg_{system}__{table}")[0][0]
+    rejected = query(db, f"select count(*) from stg_{system}__quarantine where source_table = ?", [table])[0][0]
+    assert clean + rejected == len(raw(system, table))
+
+
 # ---------------------------------------------------------------- full daily history, with pandas
 
 
