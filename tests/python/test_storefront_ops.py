@@ -386,7 +386,7 @@ def test_operator_history(db: Path) -> None:
                 scores.append(100 * (RESOLUTION_WEIGHT * r / n + (1 - RESOLUTION_WEIGHT) * speed))
         expected["median"][(m, d)] = float(np.median(medians)) if medians else None
         expected["rate"][(m, d)] = resolved * 100 / detected if detected else None
-        expected["top"][(m, d)] = float(sum(s >= TOP_PERFORMER_MIN for s in scores))
+        expected["top"][(m, d)] = float(sum(s >= TOP_PERFORMER_MIN for s in scores)) if scores else None
         expected["efficiency"][(m, d)] = float(np.mean(scores)) if scores else None
     assert_history(db, "ops.operator_sla_resolution_median", expected["median"])
     assert_history(db, "ops.operator_resolution_rate", expected["rate"])

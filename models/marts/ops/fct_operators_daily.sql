@@ -35,7 +35,11 @@ rankings_by_day as (
     select
         merchant_id,
         date_day,
-        sum(case when performance_tier = 'TOP_PERFORMER' then 1 else 0 end) as top_performer_count,
+        -- With nobody ranked (no SLA breaches yet) there is no count to report: NULL, not 0.
+        case
+            when count(efficiency_score) > 0
+                then sum(case when performance_tier = 'TOP_PERFORMER' then 1 else 0 end)
+        end as top_performer_count,
         sum(case when performance_tier = 'UNRANKED' then 1 else 0 end) as unranked_operator_count,
         avg(efficiency_score) as avg_efficiency_score
     from rankings

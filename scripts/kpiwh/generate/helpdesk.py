@@ -76,10 +76,15 @@ def generate(ctx: GenContext) -> dict[str, int]:
     mood = rng.choice(len(SENTIMENTS), n, p=[0.05, 0.12, 0.4, 0.3, 0.13])
     mood = np.where(is_escalated, np.minimum(mood, rng.integers(0, 3, n)), mood)  # escalations run negative
 
+    # Assigned to one of the merchant's operators; the newest only once they were hired.
     staff = ops.operators(ctx)
     staff_first = np.searchsorted(staff["merchant_id"].to_numpy(), merchant, side="left")
     staff_size = np.searchsorted(staff["merchant_id"].to_numpy(), merchant, side="right") - staff_first
-    operator = staff["operator_id"].to_numpy()[staff_first + (rng.random(n) * staff_size).astype("int64")]
+    newest = staff_first + staff_size - 1
+    pick = staff_first + (rng.random(n) * (staff_size - 1)).astype("int64")
+    hired = pd.to_datetime(staff["hired_at"]).to_numpy().astype("datetime64[s]")
+    pick = np.where((created >= hired[newest]) & (rng.random(n) < 1 / staff_size), newest, pick)
+    operator = staff["operator_id"].to_numpy()[pick]
 
     frame = pd.DataFrame(
         {
