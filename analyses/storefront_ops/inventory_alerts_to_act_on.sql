@@ -1,3 +1,4 @@
+{{ config(enabled=source_system_enabled('storefront') and source_system_enabled('inventory')) }}
 -- The restocking worklist behind KPI 2.1/2.2: today's inventory alerts, most urgent first, with
 -- how many days of sales the stock still covers against the supplier lead time. Compile with
 -- `dbt compile -s inventory_alerts_to_act_on` and run the SQL in target/ against the warehouse.
