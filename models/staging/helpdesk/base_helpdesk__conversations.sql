@@ -42,6 +42,8 @@ checked as (
             when escalated_at_raw is not null and escalated_at is null then 'invalid_timestamp'
             when closed_at_raw is not null and closed_at is null then 'invalid_timestamp'
             when first_response_at < created_at or closed_at < created_at then 'invalid_timestamp'
+            -- An escalation happens while the conversation is open.
+            when escalated_at < created_at or escalated_at > closed_at then 'invalid_timestamp'
             when channel not in ('email', 'chat', 'phone', 'social') then 'invalid_enum'
             when status not in ('open', 'pending', 'closed') then 'invalid_enum'
             when is_escalated is null then 'invalid_enum'

@@ -69,6 +69,8 @@ def generate(ctx: GenContext) -> dict[str, int]:
     is_escalated &= escalated_at < history_end
     escalated_at = np.where(is_escalated, escalated_at, np.datetime64("NaT"))
     closed = created + _minutes(rng.lognormal(np.log(np.where(is_escalated, 72 * 60, 8 * 60)), 0.8))
+    # An escalated conversation closes only after its escalation is worked (hours later).
+    closed = np.where(is_escalated, np.fmax(closed, escalated_at + _minutes(rng.uniform(60, 24 * 60, n))), closed)
     is_closed = (closed < history_end) & ~unanswered
     closed_at = np.where(is_closed, closed, np.datetime64("NaT"))
     status = np.where(is_closed, "closed", np.where(rng.random(n) < 0.5, "open", "pending"))
