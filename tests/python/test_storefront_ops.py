@@ -209,6 +209,14 @@ def test_operator_without_breaches_is_unranked(db: Path) -> None:
     assert sla == [(0, None)]
 
 
+def test_inventory_alerts(db: Path) -> None:
+    # M01's latest snapshot (03-11): C out of stock -> critical; E covers 2 / (7/30) = 8.6 days,
+    # less than its 14-day lead time -> high; B (cover 40 d vs 3 d lead) and D (no policy: cover
+    # 10 d vs the 7-day default lead time) -> medium. A is in stock: no alert. M02 has none.
+    rows = query(db, "select merchant_id, sku, alert_severity from fct_inventory_alerts order by severity_rank, sku")
+    assert rows == [("M01", "SKU-C", "critical"), ("M01", "SKU-E", "high"), ("M01", "SKU-B", "medium"), ("M01", "SKU-D", "medium")]
+
+
 def test_bad_rows_are_quarantined(db: Path) -> None:
     rows = set(query(db, "select source_table, record_key, quarantine_reason from stg_fulfillment__quarantine"))
     assert rows == {("fulfillments", "F-ORPHAN", "orphan_key")}
