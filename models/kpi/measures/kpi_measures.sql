@@ -4,6 +4,10 @@
     {'name': 'sales', 'systems': ['storefront']},
     {'name': 'dq', 'systems': []},
     {'name': 'classicmodels', 'systems': ['classicmodels']},
+    {'name': 'inventory', 'systems': ['storefront', 'inventory']},
+    {'name': 'fulfillment', 'systems': ['storefront', 'fulfillment']},
+    {'name': 'cx', 'systems': ['storefront', 'helpdesk']},
+    {'name': 'ops', 'systems': ['storefront', 'ops']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}

@@ -5,14 +5,19 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kpiwh.generate import storefront
+from kpiwh.generate import fulfillment, helpdesk, inventory, ops, storefront
 from kpiwh.generate.common import FORMATS, GenContext
 
 __all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
 
 # Each system writes its own folder under the output directory (see docs/raw_data_contract.md).
+# Order matters: inventory, fulfillment and helpdesk read the storefront's files.
 SYSTEMS: dict[str, Callable[[GenContext], dict[str, int]]] = {
     storefront.SYSTEM: storefront.generate,
+    inventory.SYSTEM: inventory.generate,
+    fulfillment.SYSTEM: fulfillment.generate,
+    helpdesk.SYSTEM: helpdesk.generate,
+    ops.SYSTEM: ops.generate,
 }
 
 

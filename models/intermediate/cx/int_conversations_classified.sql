@@ -1,0 +1,73 @@
+-- Each clean conversation opened up to as_of, with its first-response time, its first-response
+-- SLA (by channel, seed cx_first_response_sla) and whether it breached it, as known at as_of.
+with
+
+conversations as (
+
+    select * from {{ ref('stg_helpdesk__conversations') }}
+
+),
+
+merchants as (
+
+    select * from {{ ref('stg_storefront__merchants') }}
+
+),
+
+sla as (
+
+    {{ merchant_parameters(ref('cx_first_response_sla'), 'merchants', ['first_response_sla_minutes'], ['channel']) }}
+
+),
+
+with_sla as (
+
+    select
+        conversations.*,
+        cast(conversations.created_at as date) as created_date,
+        sla.first_response_sla_minutes,
+        {{ dbt.dateadd('minute', 'sla.first_response_sla_minutes', 'conversations.created_at') }} as first_response_due_at
+    from conversations
+    left join sla
+        on
+            conversations.merchant_id = sla.merchant_id
+            and conversations.channel = sla.channel
+    where cast(conversations.created_at as date) <= {{ as_of_date() }}
+
+),
+
+final as (
+
+    select
+        merchant_id,
+        conversation_id,
+        order_id,
+        channel,
+        created_at,
+        created_date,
+        first_response_at,
+        status,
+        is_escalated,
+        escalated_at,
+        cast(escalated_at as date) as escalated_date,
+        closed_at,
+        cast(closed_at as date) as closed_date,
+        sentiment,
+        assigned_operator_id,
+        first_response_sla_minutes,
+        first_response_due_at,
+        first_response_at is not null as has_first_response,
+        {{ dbt.datediff('created_at', 'first_response_at', 'second') }} / 60.0 as first_response_time_minutes,
+        -- Not answered yet: a breach only once the due time has passed by the end of as_of.
+        case
+            when first_response_at is not null then first_response_at > first_response_due_at
+            else first_response_due_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
+        end as is_sla_breach,
+        -- Not scored yet is not negative (false, not NULL).
+        sentiment is not null and sentiment in ('negative', 'very_negative') as is_negative_sentiment,
+        status in ('open', 'pending') as is_open
+    from with_sla
+
+)
+
+select * from final

@@ -1,0 +1,110 @@
+"""The CX helpdesk: customer conversations, their first response, escalation, sentiment and closure.
+
+Volume follows the storefront's orders (about one conversation per eight orders), and most
+conversations are about a recent order of the same merchant. Chat is answered in a couple of
+minutes, email in about half an hour; a few recent conversations have no response yet and the
+newest are still open. Escalated conversations lean negative. Operators are the ops system's (kpiwh.generate.ops).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kpiwh.generate import ops, storefront_frames
+from kpiwh.generate.common import GenContext, ids, iso, loaded_at, write_table
+
+SYSTEM = "helpdesk"
+CHANNELS = np.array(["email", "chat", "phone", "social"])
+CHANNEL_SHARE = [0.45, 0.3, 0.15, 0.1]
+CHANNEL_MEDIAN_RESPONSE_MINUTES = np.array([25.0, 2.0, 6.0, 45.0])
+SENTIMENTS = np.array(["very_negative", "negative", "neutral", "positive", "very_positive"])
+
+
+def _minutes(values: np.ndarray) -> np.ndarray:
+    return (values * 60).astype("int64").astype("timedelta64[s]")
+
+
+def _with_defects(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Append the deliberately bad rows staging must catch (documented in the contract)."""
+    pick = frame.iloc[rng.choice(len(frame) - 50, 5, replace=False)]
+    bad = pd.concat(
+        [
+            pick.iloc[:1],  # exact duplicate
+            pick.iloc[1:2].assign(conversation_id=pd.NA),  # null key
+            pick.iloc[2:3].assign(conversation_id="CONV-BAD-CHANNEL", channel="carrier_pigeon"),  # invalid enum
+            pick.iloc[3:4].assign(conversation_id="CONV-BAD-SENTIMENT", sentiment="furious"),  # invalid enum
+            pick.iloc[4:5].assign(conversation_id="CONV-BAD-DATE", created_at="not a date"),  # unparseable timestamp
+        ]
+    )
+    return pd.concat([frame, bad], ignore_index=True)
+
+
+def generate(ctx: GenContext) -> dict[str, int]:
+    rng = ctx.rng(SYSTEM)
+    storefront = storefront_frames.load(ctx)
+    days = ctx.days()
+    demand = storefront_frames.daily_order_counts(storefront, days)
+    counts = rng.poisson(demand["orders"].to_numpy() / 8)
+    merchant = np.repeat(demand["merchant_id"].to_numpy(), counts)
+    n = merchant.size
+    created = np.repeat(demand["day"].to_numpy().astype("datetime64[s]"), counts) + rng.integers(6 * 3600, 86_400, n).astype("timedelta64[s]")
+    history_end = (np.datetime64(ctx.end_date) + np.timedelta64(1, "D")).astype("datetime64[s]")
+
+    # The order a conversation is about: one of the merchant's last orders before it opened.
+    orders = storefront.orders
+    order_key = orders["merchant_id"].to_numpy() + "|" + orders["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy()
+    before = np.searchsorted(order_key, merchant + "|" + pd.Series(iso(created)).to_numpy(dtype=object))
+    merchant_first = np.searchsorted(orders["merchant_id"].to_numpy(), merchant, side="left")
+    order_idx = before - 1 - rng.geometric(0.2, n)
+    has_order = (order_idx >= merchant_first) & (rng.random(n) < 0.7)
+    order_id = np.where(has_order, orders["order_id"].to_numpy()[np.clip(order_idx, 0, None)], None)
+
+    channel_idx = rng.choice(len(CHANNELS), n, p=CHANNEL_SHARE)
+    first_response = created + _minutes(rng.lognormal(np.log(CHANNEL_MEDIAN_RESPONSE_MINUTES[channel_idx]), 0.9))
+    unanswered = (first_response >= history_end) | (rng.random(n) < 0.01)  # a few fall through the cracks
+    first_response = np.where(unanswered, np.datetime64("NaT"), first_response)
+
+    is_escalated = rng.random(n) < 0.07
+    escalated_at = np.where(is_escalated, created + _minutes(rng.uniform(30, 48 * 60, n)), np.datetime64("NaT"))
+    is_escalated &= escalated_at < history_end
+    escalated_at = np.where(is_escalated, escalated_at, np.datetime64("NaT"))
+    closed = created + _minutes(rng.lognormal(np.log(np.where(is_escalated, 72 * 60, 8 * 60)), 0.8))
+    # An escalated conversation closes only after its escalation is worked (hours later).
+    closed = np.where(is_escalated, np.fmax(closed, escalated_at + _minutes(rng.uniform(60, 24 * 60, n))), closed)
+    is_closed = (closed < history_end) & ~unanswered
+    closed_at = np.where(is_closed, closed, np.datetime64("NaT"))
+    status = np.where(is_closed, "closed", np.where(rng.random(n) < 0.5, "open", "pending"))
+
+    mood = rng.choice(len(SENTIMENTS), n, p=[0.05, 0.12, 0.4, 0.3, 0.13])
+    mood = np.where(is_escalated, np.minimum(mood, rng.integers(0, 3, n)), mood)  # escalations run negative
+
+    # Assigned to one of the merchant's operators; the newest only once they were hired.
+    staff = ops.operators(ctx)
+    staff_first = np.searchsorted(staff["merchant_id"].to_numpy(), merchant, side="left")
+    staff_size = np.searchsorted(staff["merchant_id"].to_numpy(), merchant, side="right") - staff_first
+    newest = staff_first + staff_size - 1
+    pick = staff_first + (rng.random(n) * (staff_size - 1)).astype("int64")
+    hired = pd.to_datetime(staff["hired_at"]).to_numpy().astype("datetime64[s]")
+    pick = np.where((created >= hired[newest]) & (rng.random(n) < 1 / staff_size), newest, pick)
+    operator = staff["operator_id"].to_numpy()[pick]
+
+    frame = pd.DataFrame(
+        {
+            "conversation_id": ids("CONV-", np.arange(n), 8),
+            "merchant_id": merchant,
+            "order_id": order_id,
+            "channel": CHANNELS[channel_idx],
+            "created_at": iso(created),
+            "first_response_at": iso(first_response),
+            "status": status,
+            "is_escalated": np.where(is_escalated, "true", "false"),
+            "escalated_at": iso(escalated_at),
+            "closed_at": iso(closed_at),
+            "sentiment": SENTIMENTS[mood],
+            "assigned_operator_id": operator,
+            "_loaded_at": iso(loaded_at(np.fmax(created, np.fmax(first_response, np.fmax(escalated_at, closed_at))))),
+        }
+    )
+    frame = _with_defects(frame, rng)
+    write_table(ctx, SYSTEM, "conversations", frame)
+    return {"conversations": len(frame)}
