@@ -1,4 +1,6 @@
+{{ config(materialized='table') }}
 -- Every raw store row, typed, with the reason it cannot be used (null when it can).
+-- A table, not a view: the raw file is parsed once, not once per test and per downstream model.
 with
 
 source as (

@@ -25,7 +25,7 @@ CATEGORIES = {
     "apparel": (38.0, 0.58, 0.5),
     "home": (45.0, 0.50, 0.2),
     "beauty": (22.0, 0.55, 0.1),
-    "electronics": (120.0, 0.30, 0.05),
+    "electronics": (120.0, 0.36, 0.05),
 }
 WEEKDAY = [0.85, 0.85, 0.9, 0.95, 1.1, 1.35, 1.0]  # weekends are busiest in stores
 MONTH = [0.8, 0.8, 0.9, 0.95, 1.0, 1.0, 0.95, 1.0, 0.95, 1.0, 1.2, 1.45]  # holiday peak
@@ -45,8 +45,8 @@ class VendorTier:
     edi_ok: float
 
 
-GOOD = VendorTier(0.9, 0.05, 0.99, 0.01, 0.03, 0.0005, 0.97, 0.94, 0.995)
-BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.01, 0.78, 0.7, 0.9)
+GOOD = VendorTier(0.9, 0.015, 0.99, 0.005, 0.03, 0.00005, 0.97, 0.94, 0.995)
+BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class MerchantProfile:
     name: str
     store_open_days: tuple[int, ...]  # opening day of each store, relative to the history start
     receipts_per_store_day: float  # at scale 1
+    yearly_growth: float  # same-store sales trend, so comp-store sales differ by merchant
     categories: dict[str, float]
     sku_count: int
     vendor_count: int
@@ -73,14 +74,14 @@ class MerchantProfile:
 
 
 MERCHANTS = (
-    MerchantProfile("R01", "Northwind Grocers", (-400, -300, 520), 20, {"consumables": 0.75, "home": 0.25}, 40, 6, (5,), None,
-                    0.04, 2.5, 0.965, 0.96, 3.0, 3.0, 0.97, 1.0, 0.97, 0.15),
-    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), 5,
-                    0.16, 9.0, 0.95, 0.95, 2.0, 4.0, 0.9, 0.05, 0.95, 0.25),
-    MerchantProfile("R03", "Hearth & Home", (-600, -100), 8, {"home": 0.7, "electronics": 0.3}, 35, 5, (3,), None,
-                    0.08, 7.0, 0.93, 0.92, 1.5, 7.0, 0.8, 1.0, 0.7, 0.18),
-    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), None,
-                    0.06, 6.0, 0.96, 0.88, 6.0, 4.0, 0.96, 1.0, 0.96, 0.2),
+    MerchantProfile("R01", "Northwind Grocers", (-400, -300, 520), 20, 0.03, {"consumables": 0.75, "home": 0.25}, 40, 6, (5,), None,
+                    0.04, 2.5, 0.965, 0.96, 2.0, 3.0, 0.97, 1.0, 0.97, 0.12),
+    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, -0.02, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), 5,
+                    0.16, 9.0, 0.95, 0.95, 0.5, 4.0, 0.9, 0.05, 0.95, 0.25),
+    MerchantProfile("R03", "Hearth & Home", (-600, -100), 8, 0.06, {"home": 0.7, "electronics": 0.3}, 35, 5, (3,), None,
+                    0.08, 7.0, 0.93, 0.92, 0.4, 7.0, 0.8, 1.0, 0.7, 0.15),
+    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.01, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), None,
+                    0.06, 6.0, 0.96, 0.88, 1.2, 4.0, 0.96, 1.0, 0.96, 0.2),
 )
 
 
@@ -110,7 +111,8 @@ def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products
     days = ctx.days()
     stores = np.arange(len(m.store_open_days))
     open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
-    rate = ctx.scale * m.receipts_per_store_day * seasonal_factor(days, WEEKDAY, MONTH)
+    years_in = (days - days[0]).astype("int64") / 365.0
+    rate = ctx.scale * m.receipts_per_store_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.yearly_growth) ** years_in
     is_open = days[None, :] >= open_day[:, None]
     counts = rng.poisson(rate[None, :] * is_open)
     store_idx = np.repeat(np.repeat(stores, days.size), counts.ravel())
@@ -334,7 +336,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "_loaded_at": iso(loaded_at(ordered_at)),
         }
     )
-    # PO lines: up to four distinct SKUs of the vendor, a fortnight of demand each.
+    # PO lines: a few distinct SKUs of the vendor, each ordered about every n_vendor_skus / n_lines
+    # weeks, so a line carries that many weeks of demand (plus a little safety stock).
     # vendor_skus[v, k]: the k-th SKU of vendor v (a padded table, so lines pick SKUs without a loop).
     vendor_idx_of_sku = np.searchsorted(active, vendor_of_sku)
     sku_order = np.argsort(vendor_idx_of_sku, kind="stable")
@@ -349,7 +352,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     offset = rng.integers(0, 1000, n)
     position = (offset[line_po] + line_number - 1) % n_vendor_skus[line_po]
     sku_idx = vendor_skus[po_v[line_po], position]
-    units_ordered = np.maximum(1, np.round(weekly_units_all_stores[sku_idx] * 2 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
+    weeks_covered = n_vendor_skus[line_po] / n_lines[line_po]
+    units_ordered = np.maximum(1, np.round(weekly_units_all_stores[sku_idx] * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
     unit_cost = products["unit_cost"].to_numpy()[sku_idx]
     po_lines = pd.DataFrame(
         {
@@ -454,7 +458,9 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
     short_po = np.bincount(line_po, weights=short, minlength=n) > 0
     asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
-    cause = np.where(late, "late_delivery", np.where(short_po, "short_shipment", np.where(asn_po, "asn_error", "")))
+    # Beyond those incidents, a quarter of POs draw a routine label or quality chargeback.
+    routine = np.where(rng.random(n) < 0.25, rng.choice(["label_error", "quality"], n), "")
+    cause = np.where(late, "late_delivery", np.where(short_po, "short_shipment", np.where(asn_po, "asn_error", routine)))
     charged = is_received & (cause != "") & (rng.random(n) < 0.7 * m.chargeback_enforcement)
     issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
     resolve_days = rng.gamma(3.0, np.where(is_bad_vendor[po_v], 16.0, 6.0))
@@ -466,7 +472,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "vendor_id": po_vendor,
             "issued_date": issued.astype(str),
             "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
-            "chargeback_amount": np.round(po_value * rng.uniform(0.03, 0.08, n), 2),
+            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.01, 0.03, n), rng.uniform(0.03, 0.08, n)), 2),
             "reason": cause,
             "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
         }
