@@ -111,7 +111,7 @@ def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products
     days = ctx.days()
     stores = np.arange(len(m.store_open_days))
     open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
-    years_in = (days - days[0]).astype("int64") / 365.0
+    years_in = (days - np.datetime64(ctx.start_date)).astype("int64") / 365.0
     rate = ctx.scale * m.receipts_per_store_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.yearly_growth) ** years_in
     is_open = days[None, :] >= open_day[:, None]
     counts = rng.poisson(rate[None, :] * is_open)
@@ -281,14 +281,22 @@ def _inventory(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, pr
     return snapshots, _until(counts, count_day, end), _until(shelf, audited_at, end), _until(adjustments, adjusted_at, end)
 
 
-def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units_all_stores) -> pd.DataFrame:
+def _demand_scale(ctx: GenContext, m: MerchantProfile, days: np.ndarray) -> np.ndarray:
+    """Stores open times the growth trend on each day: what merchant-wide demand is multiplied by."""
+    open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
+    years_in = (days - np.datetime64(ctx.start_date)).astype("int64") / 365.0
+    return (open_day[:, None] <= days[None, :]).sum(axis=0) * (1 + m.yearly_growth) ** years_in
+
+
+def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units) -> pd.DataFrame:
     days = ctx.days()
     mondays = days[((days.astype("int64") + 3) % 7) == 0]
     n_sku = len(products)
     week = np.repeat(mondays, n_sku)
     sku_idx = np.tile(np.arange(n_sku), mondays.size)
     error = np.where(products["is_seasonal"].to_numpy()[sku_idx], 2.5, 1.0) * m.forecast_error
-    forecast = weekly_units_all_stores[sku_idx] * seasonal_factor(week, [1] * 7, MONTH) * rng.lognormal(0, error)
+    expected = weekly_units[sku_idx] * _demand_scale(ctx, m, week) * seasonal_factor(week, [1] * 7, MONTH)
+    forecast = expected * rng.lognormal(0, error)
     return pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -300,7 +308,7 @@ def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, pr
     )
 
 
-def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units_all_stores):
+def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units):
     """POs, ASNs, warehouse receipts, invoices, chargebacks, EDI documents and co-op funds."""
     end = np.datetime64(ctx.end_date)
     days = ctx.days()
@@ -353,7 +361,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     position = (offset[line_po] + line_number - 1) % n_vendor_skus[line_po]
     sku_idx = vendor_skus[po_v[line_po], position]
     weeks_covered = n_vendor_skus[line_po] / n_lines[line_po]
-    units_ordered = np.maximum(1, np.round(weekly_units_all_stores[sku_idx] * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
+    demand = weekly_units[sku_idx] * _demand_scale(ctx, m, ordered_at[line_po].astype("datetime64[D]"))
+    units_ordered = np.maximum(1, np.round(demand * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
     unit_cost = products["unit_cost"].to_numpy()[sku_idx]
     po_lines = pd.DataFrame(
         {
@@ -610,13 +619,12 @@ def generate(ctx: GenContext) -> dict[str, int]:
         weekly_units = ctx.scale * m.receipts_per_store_day * 7 * MEAN_LINES * MEAN_UNITS * (1 - 2 * RETURN_SHARE) * popularity
         stores, receipts, lines, audits = _pos(ctx, rng, m, products, popularity)
         snapshots, counts, shelf, adjustments = _inventory(ctx, rng, m, products, stores, weekly_units)
-        n_open = len(m.store_open_days)
         tables = {
             "stores": stores, "pos_receipts": receipts, "pos_receipt_lines": lines, "sales_audits": audits,
             "inventory_snapshots": snapshots, "physical_counts": counts, "shelf_audits": shelf,
             "inventory_adjustments": adjustments,
-            "demand_forecasts": _forecasts(ctx, rng, m, products, weekly_units * n_open),
-            **_purchasing(ctx, rng, m, products, weekly_units * n_open),
+            "demand_forecasts": _forecasts(ctx, rng, m, products, weekly_units),
+            **_purchasing(ctx, rng, m, products, weekly_units),
             "products": products,
             "vendors": pd.DataFrame(
                 {"merchant_id": m.merchant_id, "vendor_id": ids("V", np.arange(1, m.vendor_count + 1), 2),
