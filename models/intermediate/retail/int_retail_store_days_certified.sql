@@ -81,7 +81,8 @@ final as (
             when audits.audit_status is null then 'audit_missing'
             when audits.audit_status != 'audited' then {{ dbt.concat(["'audit_'", 'audits.audit_status']) }}
         end as exclusion_reason,
-        coalesce(issue_days.sequence_issue_count, 0) = 0 and audits.audit_status = 'audited' as is_kpi_eligible
+        coalesce(issue_days.sequence_issue_count, 0) = 0
+        and coalesce(audits.audit_status, 'missing') = 'audited' as is_kpi_eligible
     from store_days
     left join receipt_days
         on
