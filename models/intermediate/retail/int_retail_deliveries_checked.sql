@@ -89,11 +89,23 @@ advised_skus as (
 sku_keys as (
 
     -- Every SKU on the receipt, its PO or its ASN: a SKU missing from one side is a mismatch.
-    select merchant_id, warehouse_receipt_id, sku from received_skus
+    select
+        merchant_id,
+        warehouse_receipt_id,
+        sku
+    from received_skus
     union
-    select merchant_id, warehouse_receipt_id, sku from ordered_skus
+    select
+        merchant_id,
+        warehouse_receipt_id,
+        sku
+    from ordered_skus
     union
-    select merchant_id, warehouse_receipt_id, sku from advised_skus
+    select
+        merchant_id,
+        warehouse_receipt_id,
+        sku
+    from advised_skus
 
 ),
 
@@ -147,14 +159,14 @@ final as (
         receipts.po_id,
         purchase_orders.vendor_id,
         asns.asn_id,
-        cast(receipts.received_at as date) as received_date,
         purchase_orders.window_start_date,
         purchase_orders.window_end_date,
         per_receipt.units_received,
         per_receipt.units_rejected,
+        per_receipt.has_quantity_exception,
+        cast(receipts.received_at as date) as received_date,
         cast(receipts.received_at as date) between purchase_orders.window_start_date
         and purchase_orders.window_end_date as is_on_time,
-        per_receipt.has_quantity_exception,
         per_receipt.units_rejected > 0 as has_quality_exception,
         case when asns.asn_id is not null then not per_receipt.has_asn_mismatch end as is_asn_accurate
     from receipts

@@ -18,6 +18,7 @@ issues as (
         store_id,
         register_id,
         sequence_issue_type as issue_type,
+        receipt_id as detected_at_receipt_id,
         case
             when sequence_issue_type = 'sequence_gap' then previous_sequence_number + 1
             when sequence_issue_type = 'duplicate_sequence' then sequence_number
@@ -27,7 +28,6 @@ issues as (
             when sequence_issue_type = 'sequence_gap' then sequence_number - 1
             else sequence_number
         end as sequence_to,
-        receipt_id as detected_at_receipt_id,
         least(previous_business_date, business_date) as business_date_from,
         greatest(previous_business_date, business_date) as business_date_to
     from sequenced

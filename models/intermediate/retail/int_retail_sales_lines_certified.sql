@@ -38,11 +38,11 @@ signed as (
         lines.sku,
         products.category,
         products.vendor_id,
-        case when receipts.receipt_type = 'return' then -1 else 1 end as sign,
         lines.units,
         lines.retail_amount,
         lines.markdown_amount,
-        products.unit_cost
+        products.unit_cost,
+        case when receipts.receipt_type = 'return' then -1 else 1 end as sign
     from lines
     inner join receipts
         on

@@ -68,12 +68,12 @@ financial as (
 
 measures as (
 
-    {%- for kpi_id, mart, column, entity_type, grain, target in branches %}
-    {{ kpi_measure(kpi_id, mart, entity_type, 'entity_id', grain, 'period_start', 'period_end', column, target) }}
-    where entity_type = '{{ entity_type }}' and grain = '{{ grain }}'
+    {% for kpi_id, mart, column, entity_type, grain, target in branches -%}
+        {{ kpi_measure(kpi_id, mart, entity_type, 'entity_id', grain, 'period_start', 'period_end', column, target) }}
+        where entity_type = '{{ entity_type }}' and grain = '{{ grain }}'
         {%- if not loop.last %}
-    union all
-        {%- endif %}
+            union all
+        {% endif -%}
     {%- endfor %}
 
 ),

@@ -41,8 +41,8 @@ discount_offers as (
         merchant_id,
         vendor_id,
         discount_due_date,
-        invoice_amount * discount_pct / 100.0 as discount_available_amount,
-        discount_taken_amount
+        discount_taken_amount,
+        invoice_amount * discount_pct / 100.0 as discount_available_amount
     from invoices
     where discount_pct > 0 and discount_due_date <= {{ as_of_date() }}
 
@@ -132,9 +132,9 @@ purchases as (
 
 ),
 
+-- Funds close quarterly, so most months judge none: year-to-date is the dashboard's grain.
 coop as (
 
-    -- Funds close quarterly, so most months judge none: year-to-date is the dashboard's grain.
     {{ retail_period_totals('closed_funds', 'claim_deadline_date', {
         'coop_accrued_amount': 'sum(accrued_amount)',
         'coop_claimed_amount': 'sum(claimed_amount)'
@@ -159,11 +159,12 @@ joined as (
         exceptions.invoices,
         exceptions.manual_invoices,
         purchases.purchase_value,
-        -- Purchases without any chargeback are a true 0% (possibly under-enforcement), not NO_DATA.
-        case when purchases.purchase_value is not null then coalesce(deductions.chargeback_amount, 0) end
-            as chargeback_amount,
         coop.coop_accrued_amount,
-        coop.coop_claimed_amount
+        coop.coop_claimed_amount,
+        -- Purchases without any chargeback are a true 0% (possibly under-enforcement), not NO_DATA.
+        case
+            when purchases.purchase_value is not null then coalesce(deductions.chargeback_amount, 0)
+        end as chargeback_amount
     from spine
     left join discounts on {{ retail_period_join('spine', 'discounts') }}
     left join approvals on {{ retail_period_join('spine', 'approvals') }}

@@ -82,9 +82,9 @@ sales as (
 
 ),
 
+-- Average over the period's Monday snapshots (one a week).
 inventory as (
 
-    -- Average over the period's Monday snapshots (one a week).
     {{ retail_period_totals('snapshots', 'snapshot_date', {
         'avg_inventory_retail': 'sum(on_hand_retail) / count(distinct snapshot_date)',
         'avg_on_hand_units': 'sum(on_hand_units) * 1.0 / count(distinct snapshot_date)'
@@ -111,9 +111,9 @@ shelf as (
 
 ),
 
+-- A SKU-week belongs to the week (and month) it starts in.
 forecast_errors as (
 
-    -- A SKU-week belongs to the week (and month) it starts in.
     {{ retail_period_totals('sku_weeks', 'week_start_date', {
         'mape_sku_weeks': 'count(absolute_percentage_error)',
         'mape_error_sum': 'sum(absolute_percentage_error)'
@@ -131,10 +131,10 @@ comp as (
 
 ),
 
+-- The share of the merchant's store-days whose sales reached the KPIs (the rest are excluded
+-- for integrity): sales rates are scaled by it so an excluded day does not look like no sales.
 coverage as (
 
-    -- The share of the merchant's store-days whose sales reached the KPIs (the rest are excluded
-    -- for integrity): sales rates are scaled by it so an excluded day does not look like no sales.
     {{ retail_period_totals('store_days', 'business_date', {
         'store_days': 'count(*)',
         'eligible_store_days': 'sum(case when is_kpi_eligible then 1 else 0 end)'

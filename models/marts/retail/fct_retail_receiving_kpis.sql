@@ -166,8 +166,6 @@ joined as (
         spine.period_start,
         spine.period_end,
         sales.net_sales,
-        -- No shrink adjustment in a period with sales is a true zero shrink.
-        case when sales.net_sales is not null then coalesce(shrink.shrink_retail, 0) end as shrink_retail,
         counts.items_counted,
         counts.items_within_tolerance,
         matching.invoices,
@@ -175,7 +173,9 @@ joined as (
         shelf.shelf_visits,
         shelf.phantom_visits,
         receiving.deliveries,
-        receiving.deliveries_with_exception
+        receiving.deliveries_with_exception,
+        -- No shrink adjustment in a period with sales is a true zero shrink.
+        case when sales.net_sales is not null then coalesce(shrink.shrink_retail, 0) end as shrink_retail
     from spine
     left join sales on {{ retail_period_join('spine', 'sales') }}
     left join shrink on {{ retail_period_join('spine', 'shrink') }}

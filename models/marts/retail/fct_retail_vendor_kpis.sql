@@ -190,21 +190,21 @@ ratios as (
     'retail.invoice_accuracy': 'invoice_accuracy_pct'
 } %}
 
+-- The scorecard's dimensions as rows, so their weights can come from the seed.
 dimension_scores as (
 
-    -- The scorecard's dimensions as rows, so their weights can come from the seed.
-    {%- for kpi_id, column in scorecard_dimensions.items() %}
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        '{{ kpi_id }}' as kpi_id,
-        {{ column }} as score
-    from ratios
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+    {% for kpi_id, column in scorecard_dimensions.items() -%}
+        select
+            entity_type,
+            entity_id,
+            grain,
+            period_start,
+            '{{ kpi_id }}' as kpi_id,
+            {{ column }} as score
+        from ratios
+        {%- if not loop.last %}
+            union all
+        {% endif -%}
     {%- endfor %}
 
 ),
