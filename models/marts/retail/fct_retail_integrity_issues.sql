@@ -7,6 +7,7 @@ with
 issues as (
 
     select * from {{ ref('int_retail_receipt_sequence_issues') }}
+    where business_date_from <= {{ as_of_date() }}
 
 ),
 

@@ -6,6 +6,7 @@ with
 store_days as (
 
     select * from {{ ref('int_retail_store_days_certified') }}
+    where business_date <= {{ as_of_date() }}
 
 ),
 
