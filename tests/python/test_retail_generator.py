@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import query
 from kpiwh.generate import history_start, retail
 from kpiwh.generate.common import GenContext
 
@@ -56,3 +57,18 @@ def test_bad_vendor_ships_short_and_idle_vendor_ships_nothing(raw: Path) -> None
     fill = shipped / ordered
     assert fill[("R01", "V06")] < fill.drop(("R01", "V06")).xs("R01").min()  # the clearly bad vendor
     assert ("R02", "V06") not in ordered.index  # onboarded, nothing ordered or shipped
+
+
+def test_generated_defects_are_caught_end_to_end(raw: Path, build_warehouse) -> None:
+    """A build on the generated data: every reason code is used, every broken sequence is logged
+    (3 dropped + 2 unnumbered receipts = 5 gaps, 2 swapped pairs), and all four merchants get all
+    26 KPIs on their dashboard."""
+    db = build_warehouse(raw.parent, END, "retail_generated")
+    reasons = {r[0] for r in query(db, "select distinct quarantine_reason from stg_retail__quarantine")}
+    assert reasons == {"null_key", "duplicate_key", "invalid_enum", "invalid_number", "invalid_timestamp",
+                       "orphan_key", "parent_quarantined"}
+    issues = dict(query(db, "select issue_type, count(*) from fct_retail_integrity_issues group by 1"))
+    assert issues == {"sequence_gap": 5, "sequence_out_of_order": 2}
+    per_merchant = query(db, "select entity_id, count(distinct kpi_id) from kpi_dashboard"
+                             " where entity_type = 'merchant' and spec_ref like '001:%' group by 1 order by 1")
+    assert per_merchant == [("R01", 26), ("R02", 26), ("R03", 26), ("R04", 26)]
