@@ -98,7 +98,9 @@ final as (
     select
         *,
         case
-            when is_in_mape_population then abs(actual_units - forecast_units) / actual_units
+            -- Decimal, not floating point: the sums over SKU-weeks are then exact and order-independent.
+            when is_in_mape_population
+                then cast(abs(actual_units - forecast_units) / actual_units as numeric(38, 12))
         end as absolute_percentage_error
     from population
 

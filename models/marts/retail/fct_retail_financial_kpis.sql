@@ -42,7 +42,8 @@ discount_offers as (
         vendor_id,
         discount_due_date,
         discount_taken_amount,
-        invoice_amount * discount_pct / 100.0 as discount_available_amount
+        -- Multiplying by 0.01 keeps the amount decimal, so sums are exact and order-independent.
+        invoice_amount * discount_pct * 0.01 as discount_available_amount
     from invoices
     where discount_pct > 0 and discount_due_date <= {{ as_of_date() }}
 
@@ -54,7 +55,7 @@ approved_invoices as (
         merchant_id,
         vendor_id,
         cast(approved_at as date) as approved_date,
-        {{ dbt.datediff('received_at', 'approved_at', 'second') }} / 86400.0 as cycle_days
+        {{ dbt.datediff('received_at', 'approved_at', 'second') }} as cycle_seconds
     from invoices
     where cast(approved_at as date) <= {{ as_of_date() }}
 
@@ -106,7 +107,7 @@ approvals as (
 
     {{ retail_period_totals('approved_invoices', 'approved_date', {
         'approved_invoices': 'count(*)',
-        'avg_invoice_cycle_days': 'avg(cycle_days)'
+        'avg_invoice_cycle_days': 'avg(cycle_seconds) / 86400.0'
     }, 'vendor') }}
 
 ),

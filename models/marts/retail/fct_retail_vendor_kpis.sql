@@ -190,55 +190,41 @@ ratios as (
     'retail.invoice_accuracy': 'invoice_accuracy_pct'
 } %}
 
--- The scorecard's dimensions as rows, so their weights can come from the seed.
-dimension_scores as (
+-- The scorecard's weights from the seed, one column per dimension.
+weights as (
 
-    {% for kpi_id, column in scorecard_dimensions.items() -%}
-        select
-            entity_type,
-            entity_id,
-            grain,
-            period_start,
-            '{{ kpi_id }}' as kpi_id,
-            {{ column }} as score
-        from ratios
-        {%- if not loop.last %}
-            union all
-        {% endif -%}
-    {%- endfor %}
-
-),
-
-scorecard as (
-
-    -- Weighted average over the dimensions that have a value; NULL when none has.
     select
-        dimension_scores.entity_type,
-        dimension_scores.entity_id,
-        dimension_scores.grain,
-        dimension_scores.period_start,
-        sum(dimension_scores.score * scorecard_weights.weight)
-        / sum(case when dimension_scores.score is not null then scorecard_weights.weight end) as vendor_scorecard_score,
-        count(dimension_scores.score) as scorecard_dimensions_scored
-    from dimension_scores
-    inner join scorecard_weights
-        on dimension_scores.kpi_id = scorecard_weights.kpi_id
-    group by
-        dimension_scores.entity_type,
-        dimension_scores.entity_id,
-        dimension_scores.grain,
-        dimension_scores.period_start
+        {%- for kpi_id, column in scorecard_dimensions.items() %}
+        max(case when kpi_id = '{{ kpi_id }}' then weight end) as {{ column }}_weight{{ ',' if not loop.last }}
+        {%- endfor %}
+    from scorecard_weights
 
 ),
 
 final as (
 
+    -- Weighted average over the dimensions that have a value (the others' weights drop out of
+    -- the denominator); NULL when none has. Written out, not aggregated: a fixed order of
+    -- floating-point operations gives the same result on every run.
     select
         ratios.*,
-        scorecard.vendor_scorecard_score,
-        scorecard.scorecard_dimensions_scored
+        (
+            {%- for column in scorecard_dimensions.values() %}
+            case when ratios.{{ column }} is not null then ratios.{{ column }} * weights.{{ column }}_weight else 0 end
+            {{- ' +' if not loop.last }}
+            {%- endfor %}
+        ) / nullif(
+            {%- for column in scorecard_dimensions.values() %}
+            case when ratios.{{ column }} is not null then weights.{{ column }}_weight else 0 end
+            {{- ' +' if not loop.last }}
+            {%- endfor %}, 0
+        ) as vendor_scorecard_score,
+        {%- for column in scorecard_dimensions.values() %}
+        case when ratios.{{ column }} is not null then 1 else 0 end
+        {{- ' +' if not loop.last }}
+        {%- endfor %} as scorecard_dimensions_scored
     from ratios
-    left join scorecard on {{ retail_period_join('ratios', 'scorecard') }}
+    cross join weights
 
 )
 
