@@ -182,21 +182,26 @@ ratios as (
 
 ),
 
+{#- The scorecard's dimensions (kpi_id: column); their weights come from the seed. -#}
 {%- set scorecard_dimensions = {
     'retail.fill_rate': 'fill_rate_pct',
     'retail.on_time_delivery': 'on_time_delivery_pct',
     'retail.asn_accuracy': 'asn_accuracy_pct',
     'retail.edi_compliance': 'edi_compliance_pct',
     'retail.invoice_accuracy': 'invoice_accuracy_pct'
-} %}
+} -%}
+{%- set weight_columns, weighted_scores, scored_weights, scored_flags = [], [], [], [] -%}
+{%- for kpi_id, column in scorecard_dimensions.items() -%}
+    {%- do weight_columns.append("max(case when kpi_id = '" ~ kpi_id ~ "' then weight end) as " ~ column ~ "_weight") -%}
+    {%- do weighted_scores.append('case when ratios.' ~ column ~ ' is not null then ratios.' ~ column ~ ' * weights.' ~ column ~ '_weight else 0 end') -%}
+    {%- do scored_weights.append('case when ratios.' ~ column ~ ' is not null then weights.' ~ column ~ '_weight else 0 end') -%}
+    {%- do scored_flags.append('case when ratios.' ~ column ~ ' is not null then 1 else 0 end') -%}
+{%- endfor %}
 
 -- The scorecard's weights from the seed, one column per dimension.
 weights as (
 
-    select
-        {%- for kpi_id, column in scorecard_dimensions.items() %}
-        max(case when kpi_id = '{{ kpi_id }}' then weight end) as {{ column }}_weight{{ ',' if not loop.last }}
-        {%- endfor %}
+    select {{ weight_columns | join(', ') }}
     from scorecard_weights
 
 ),
@@ -208,21 +213,8 @@ final as (
     -- floating-point operations gives the same result on every run.
     select
         ratios.*,
-        (
-            {%- for column in scorecard_dimensions.values() %}
-            case when ratios.{{ column }} is not null then ratios.{{ column }} * weights.{{ column }}_weight else 0 end
-            {{- ' +' if not loop.last }}
-            {%- endfor %}
-        ) / nullif(
-            {%- for column in scorecard_dimensions.values() %}
-            case when ratios.{{ column }} is not null then weights.{{ column }}_weight else 0 end
-            {{- ' +' if not loop.last }}
-            {%- endfor %}, 0
-        ) as vendor_scorecard_score,
-        {%- for column in scorecard_dimensions.values() %}
-        case when ratios.{{ column }} is not null then 1 else 0 end
-        {{- ' +' if not loop.last }}
-        {%- endfor %} as scorecard_dimensions_scored
+        ({{ weighted_scores | join(' + ') }}) / nullif({{ scored_weights | join(' + ') }}, 0) as vendor_scorecard_score,
+        {{ scored_flags | join(' + ') }} as scorecard_dimensions_scored
     from ratios
     cross join weights
 
