@@ -209,8 +209,8 @@ def test_vendor_scorecard(db: Path) -> None:
     check(db, "retail.vendor_scorecard", "R01", "month", MONTH, merchant, "RED")
     check(db, "retail.vendor_scorecard", "R01:V01", "month", MONTH, (100 * 25 + 100 * 25 + 100 * 20 + 200 / 3 * 15 + 100 * 15) / 100, "GREEN")
     check(db, "retail.vendor_scorecard", "R01:V02", "month", MONTH, (75 * 25 + 0 + 0 + 50 * 15 + 0) / 100, "RED")
-    # V02 week 03-09: fill (PO2) 75, on-time (WR2) 0, ASN 0, EDI (E6) 100; no invoice of V02 that
-    # week... I2 was received 03-11: 0. All five scored.
+    # V02 week 03-09: fill (PO2) 75, on-time (WR2) 0, ASN (ASN2) 0, EDI (E6) 100, invoice
+    # accuracy (I2, adjusted) 0: all five dimensions scored.
     check(db, "retail.vendor_scorecard", "R01:V02", "week", WEEK, (75 * 25 + 0 + 0 + 100 * 15 + 0) / 100, "RED")
     # V01 week 03-02: fill (PO1) 100, on-time (WR1) 100, ASN 100, EDI (E1, E2 ok; E3 late) 66.7,
     # invoice I1 exact 100.
