@@ -8,6 +8,12 @@ spec_000 as (
 
 ),
 
+spec_001 as (
+
+    select * from {{ ref('kpi_catalog__spec_001') }}
+
+),
+
 spec_002 as (
 
     select * from {{ ref('kpi_catalog__spec_002') }}
@@ -17,6 +23,8 @@ spec_002 as (
 final as (
 
     select * from spec_000
+    union all
+    select * from spec_001
     union all
     select * from spec_002
 

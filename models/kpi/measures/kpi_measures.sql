@@ -8,6 +8,7 @@
     {'name': 'fulfillment', 'systems': ['storefront', 'fulfillment']},
     {'name': 'cx', 'systems': ['storefront', 'helpdesk']},
     {'name': 'ops', 'systems': ['storefront', 'ops']},
+    {'name': 'retail', 'systems': ['retail']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}

@@ -1,0 +1,120 @@
+-- Every KPI entity of spec 001 (merchant; merchant:vendor; merchant:category) on every ISO week,
+-- calendar month and year-to-date from the merchant's creation to as_of, so that a period
+-- without activity exists (its KPIs NULL, shown as NO_DATA) instead of silently missing.
+with
+
+merchants as (
+
+    select * from {{ ref('stg_retail__merchants') }}
+
+),
+
+vendors as (
+
+    select * from {{ ref('stg_retail__vendors') }}
+
+),
+
+products as (
+
+    select * from {{ ref('stg_retail__products') }}
+
+),
+
+calendar as (
+
+    {{ dbt.date_spine('day', "cast('" ~ var('spine_start_date', '2000-01-01') ~ "' as date)", dbt.dateadd('day', 1, as_of_date())) }}
+
+),
+
+periods as (
+
+    select
+        'week' as grain,
+        cast({{ dbt.date_trunc('week', 'date_day') }} as date) as period_start
+    from calendar
+    union
+    select
+        'month' as grain,
+        cast({{ dbt.date_trunc('month', 'date_day') }} as date) as period_start
+    from calendar
+    union
+    select
+        'year_to_date' as grain,
+        cast({{ dbt.date_trunc('year', 'date_day') }} as date) as period_start
+    from calendar
+
+),
+
+bounded_periods as (
+
+    -- A period never ends after as_of: the current week or month is the part elapsed so far.
+    select
+        grain,
+        period_start,
+        case
+            when grain = 'week'
+                then cast({{ dbt.dateadd('day', 6, 'period_start') }} as date)
+            when grain = 'month'
+                then cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'period_start')) }} as date)
+            else cast({{ dbt.dateadd('day', -1, dbt.dateadd('year', 1, 'period_start')) }} as date)
+        end as calendar_end
+    from periods
+
+),
+
+entities as (
+
+    select
+        merchant_id,
+        'merchant' as entity_type,
+        merchant_id as entity_id,
+        cast(null as {{ dbt.type_string() }}) as vendor_id,
+        cast(null as {{ dbt.type_string() }}) as category
+    from merchants
+    union all
+    select
+        merchant_id,
+        'vendor' as entity_type,
+        {{ dbt.concat(['merchant_id', "':'", 'vendor_id']) }} as entity_id,
+        vendor_id,
+        cast(null as {{ dbt.type_string() }}) as category
+    from vendors
+    union all
+    select distinct
+        merchant_id,
+        'category' as entity_type,
+        {{ dbt.concat(['merchant_id', "':'", 'category']) }} as entity_id,
+        cast(null as {{ dbt.type_string() }}) as vendor_id,
+        category
+    from products
+
+),
+
+final as (
+
+    select
+        entities.merchant_id,
+        entities.entity_type,
+        entities.entity_id,
+        entities.vendor_id,
+        entities.category,
+        bounded_periods.grain,
+        bounded_periods.period_start,
+        case
+            when bounded_periods.calendar_end > {{ as_of_date() }} then {{ as_of_date() }}
+            else bounded_periods.calendar_end
+        end as period_end,
+        {{ dbt.datediff('bounded_periods.period_start', 'least(bounded_periods.calendar_end, ' ~ as_of_date() ~ ')', 'day') }} + 1
+            as days_in_period
+    from entities
+    inner join merchants
+        on entities.merchant_id = merchants.merchant_id
+    inner join bounded_periods
+        on
+            bounded_periods.calendar_end >= cast(merchants.created_at as date)
+            and bounded_periods.period_start <= {{ as_of_date() }}
+
+)
+
+select * from final

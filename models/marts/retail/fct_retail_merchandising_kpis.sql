@@ -1,0 +1,225 @@
+-- Spec 001's merchandising and inventory KPIs per merchant (and per merchant and category, where
+-- the spec says targets vary by category), per ISO week and calendar month up to as_of. Sales
+-- come from the certified receipt record only (audited store-days with unbroken sequences).
+with
+
+spine as (
+
+    select * from {{ ref('int_retail_entity_periods_spined') }}
+    where entity_type in ('merchant', 'category') and grain in ('week', 'month')
+
+),
+
+sales_lines as (
+
+    select * from {{ ref('int_retail_sales_lines_certified') }}
+
+),
+
+snapshots as (
+
+    select * from {{ ref('int_retail_inventory_snapshots_valued') }}
+
+),
+
+receipt_lines as (
+
+    select * from {{ ref('int_retail_receipt_lines_valued') }}
+
+),
+
+shelf_audits as (
+
+    select * from {{ ref('stg_retail__shelf_audits') }}
+
+),
+
+sku_weeks as (
+
+    select * from {{ ref('int_retail_sku_weeks_forecasted') }}
+
+),
+
+comp_pairs as (
+
+    select * from {{ ref('int_retail_comp_store_days_paired') }}
+
+),
+
+store_days as (
+
+    select * from {{ ref('int_retail_store_days_certified') }}
+    where business_date <= {{ as_of_date() }}
+
+),
+
+category_targets as (
+
+    select * from {{ ref('retail_category_targets') }}
+
+),
+
+visits as (
+
+    select
+        merchant_id,
+        cast(audited_at as date) as audited_date,
+        is_on_shelf
+    from shelf_audits
+    where cast(audited_at as date) <= {{ as_of_date() }}
+
+),
+
+sales as (
+
+    {{ retail_period_totals('sales_lines', 'business_date', {
+        'net_sales': 'sum(net_sales)',
+        'gross_sales': 'sum(gross_sales)',
+        'markdown_amount': 'sum(markdown_amount)',
+        'cost_of_goods': 'sum(cost_of_goods)',
+        'units_sold': 'sum(units_sold)'
+    }, 'category') }}
+
+),
+
+-- Average over the period's Monday snapshots (one a week).
+inventory as (
+
+    {{ retail_period_totals('snapshots', 'snapshot_date', {
+        'avg_inventory_retail': 'sum(on_hand_retail) / count(distinct snapshot_date)',
+        'avg_on_hand_units': 'sum(on_hand_units) * 1.0 / count(distinct snapshot_date)'
+    }, 'category') }}
+
+),
+
+purchases as (
+
+    {{ retail_period_totals('receipt_lines', 'received_date', {
+        'units_received': 'sum(units_accepted)',
+        'received_cost': 'sum(accepted_cost)',
+        'received_retail': 'sum(accepted_retail)'
+    }, 'category') }}
+
+),
+
+shelf as (
+
+    {{ retail_period_totals('visits', 'audited_date', {
+        'shelf_visits': 'count(*)',
+        'on_shelf_visits': 'sum(case when is_on_shelf then 1 else 0 end)'
+    }) }}
+
+),
+
+-- A SKU-week belongs to the week (and month) it starts in.
+forecast_errors as (
+
+    {{ retail_period_totals('sku_weeks', 'week_start_date', {
+        'mape_sku_weeks': 'count(absolute_percentage_error)',
+        'mape_error_sum': 'sum(absolute_percentage_error)'
+    }, 'category') }}
+
+),
+
+comp as (
+
+    {{ retail_period_totals('comp_pairs', 'business_date', {
+        'comp_store_days': 'count(*)',
+        'comp_net_sales': 'sum(net_sales)',
+        'comp_prior_year_net_sales': 'sum(prior_year_net_sales)'
+    }) }}
+
+),
+
+-- The share of the merchant's store-days whose sales reached the KPIs (the rest are excluded
+-- for integrity): sales rates are scaled by it so an excluded day does not look like no sales.
+coverage as (
+
+    {{ retail_period_totals('store_days', 'business_date', {
+        'store_days': 'count(*)',
+        'eligible_store_days': 'sum(case when is_kpi_eligible then 1 else 0 end)'
+    }) }}
+
+),
+
+joined as (
+
+    select
+        spine.merchant_id,
+        spine.entity_type,
+        spine.entity_id,
+        spine.category,
+        spine.grain,
+        spine.period_start,
+        spine.period_end,
+        spine.days_in_period,
+        sales.net_sales,
+        sales.gross_sales,
+        sales.markdown_amount,
+        sales.cost_of_goods,
+        sales.units_sold,
+        inventory.avg_inventory_retail,
+        inventory.avg_on_hand_units,
+        purchases.units_received,
+        purchases.received_cost,
+        purchases.received_retail,
+        shelf.shelf_visits,
+        shelf.on_shelf_visits,
+        forecast_errors.mape_sku_weeks,
+        forecast_errors.mape_error_sum,
+        comp.comp_store_days,
+        comp.comp_net_sales,
+        comp.comp_prior_year_net_sales,
+        coverage.store_days,
+        coverage.eligible_store_days,
+        category_targets.inventory_turnover_target,
+        category_targets.gross_margin_target_pct
+    from spine
+    left join sales on {{ retail_period_join('spine', 'sales') }}
+    left join inventory on {{ retail_period_join('spine', 'inventory') }}
+    left join purchases on {{ retail_period_join('spine', 'purchases') }}
+    left join shelf on {{ retail_period_join('spine', 'shelf') }}
+    left join forecast_errors on {{ retail_period_join('spine', 'forecast_errors') }}
+    left join comp on {{ retail_period_join('spine', 'comp') }}
+    left join coverage
+        on
+            spine.merchant_id = coverage.entity_id
+            and coverage.entity_type = 'merchant'
+            and spine.grain = coverage.grain
+            and spine.period_start = coverage.period_start
+    left join category_targets
+        on spine.category = category_targets.category
+
+),
+
+final as (
+
+    select
+        *,
+        -- Annualised: the period's net sales (scaled up by store-day coverage) over 365 days,
+        -- divided by its average stock at retail.
+        case
+            when avg_inventory_retail > 0 and eligible_store_days > 0
+                then net_sales * store_days / eligible_store_days * 365.0 / days_in_period / avg_inventory_retail
+        end as inventory_turnover,
+        case
+            when units_sold > 0 and eligible_store_days > 0
+                then avg_on_hand_units / (units_sold * store_days / eligible_store_days * 7.0 / days_in_period)
+        end as weeks_of_supply,
+        case when shelf_visits > 0 then on_shelf_visits * 100.0 / shelf_visits end as in_stock_rate_pct,
+        case
+            when comp_prior_year_net_sales > 0
+                then (comp_net_sales - comp_prior_year_net_sales) * 100.0 / comp_prior_year_net_sales
+        end as comp_store_sales_pct,
+        case when net_sales > 0 then (net_sales - cost_of_goods) * 100.0 / net_sales end as gross_margin_pct,
+        case
+            when received_retail > 0 then (received_retail - received_cost) * 100.0 / received_retail
+        end as initial_markup_pct,
+        case when gross_sales > 0 then markdown_amount * 100.0 / gross_sales end as markdown_rate_pct,
+        case when units_received > 0 then units_sold * 100.0 / units_received end as sell_through_rate_pct,
+        case when mape_sku_weeks > 0 then mape_error_sum * 100.0 / mape_sku_weeks end as forecast_mape_pct
+    from joined
+
+)
+
+select * from final

@@ -1,0 +1,119 @@
+{{ config(materialized='table') }}
+-- Every raw ASN line row, typed, with the reason it cannot be used (null when it can).
+-- A table, not a view: the raw file is parsed once, not once per test and per downstream model.
+with
+
+source as (
+
+    select * from {{ source('retail', 'asn_lines') }}
+
+),
+
+asns as (
+
+    select * from {{ ref('base_retail__asns') }}
+
+),
+
+asns_keys as (
+
+    -- A row is only as usable as its ASN: known and with at least one clean copy.
+    select
+        merchant_id,
+        asn_id,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_asn
+    from asns
+    where merchant_id is not null and asn_id is not null
+    group by merchant_id, asn_id
+
+),
+
+products as (
+
+    select * from {{ ref('base_retail__products') }}
+
+),
+
+products_keys as (
+
+    -- A row is only as usable as its product: known and with at least one clean copy.
+    select
+        merchant_id,
+        sku,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
+    from products
+    where merchant_id is not null and sku is not null
+    group by merchant_id, sku
+
+),
+
+typed as (
+
+    select
+        trim(merchant_id) as merchant_id,
+        trim(asn_id) as asn_id,
+        {{ dbt.safe_cast('line_number', dbt.type_int()) }} as line_number,
+        trim(sku) as sku,
+        {{ dbt.safe_cast('units_shipped', dbt.type_int()) }} as units_shipped,
+        {{ dbt.safe_cast('_loaded_at', dbt.type_timestamp()) }} as loaded_at
+    from source
+
+),
+
+checked as (
+
+    select
+        typed.*,
+        case
+            when
+                typed.merchant_id is null or typed.asn_id is null or typed.line_number is null or typed.sku is null
+                then 'null_key'
+            when typed.units_shipped is null or typed.units_shipped < 0 then 'invalid_number'
+            when asns_keys.asn_id is null then 'orphan_key'
+            when not asns_keys.has_clean_asn then 'parent_quarantined'
+            when products_keys.sku is null then 'orphan_key'
+            when not products_keys.has_clean_product then 'parent_quarantined'
+        end as row_defect
+    from typed
+    left join asns_keys
+        on
+            typed.merchant_id = asns_keys.merchant_id
+            and typed.asn_id = asns_keys.asn_id
+    left join products_keys
+        on
+            typed.merchant_id = products_keys.merchant_id
+            and typed.sku = products_keys.sku
+
+),
+
+ranked as (
+
+    select
+        *,
+        -- Among usable copies of a key, the latest extract wins; identical copies tie harmlessly.
+        row_number() over (
+            partition by merchant_id, asn_id, line_number, row_defect
+            order by loaded_at desc, sku asc, units_shipped asc
+        ) as copy_number
+    from checked
+
+),
+
+final as (
+
+    select
+        merchant_id,
+        asn_id,
+        line_number,
+        sku,
+        units_shipped,
+        loaded_at,
+        case
+            when row_defect is not null then row_defect
+            when copy_number > 1 then 'duplicate_key'
+        end as quarantine_reason
+    from ranked
+
+)
+
+select * from final

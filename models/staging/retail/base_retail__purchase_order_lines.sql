@@ -1,0 +1,122 @@
+{{ config(materialized='table') }}
+-- Every raw purchase order line row, typed, with the reason it cannot be used (null when it can).
+-- A table, not a view: the raw file is parsed once, not once per test and per downstream model.
+with
+
+source as (
+
+    select * from {{ source('retail', 'purchase_order_lines') }}
+
+),
+
+purchase_orders as (
+
+    select * from {{ ref('base_retail__purchase_orders') }}
+
+),
+
+purchase_orders_keys as (
+
+    -- A row is only as usable as its purchase order: known and with at least one clean copy.
+    select
+        merchant_id,
+        po_id,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_purchase_order
+    from purchase_orders
+    where merchant_id is not null and po_id is not null
+    group by merchant_id, po_id
+
+),
+
+products as (
+
+    select * from {{ ref('base_retail__products') }}
+
+),
+
+products_keys as (
+
+    -- A row is only as usable as its product: known and with at least one clean copy.
+    select
+        merchant_id,
+        sku,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
+    from products
+    where merchant_id is not null and sku is not null
+    group by merchant_id, sku
+
+),
+
+typed as (
+
+    select
+        trim(merchant_id) as merchant_id,
+        trim(po_id) as po_id,
+        {{ dbt.safe_cast('line_number', dbt.type_int()) }} as line_number,
+        trim(sku) as sku,
+        {{ dbt.safe_cast('units_ordered', dbt.type_int()) }} as units_ordered,
+        {{ dbt.safe_cast('unit_cost', dbt.type_numeric()) }} as unit_cost,
+        {{ dbt.safe_cast('_loaded_at', dbt.type_timestamp()) }} as loaded_at
+    from source
+
+),
+
+checked as (
+
+    select
+        typed.*,
+        case
+            when
+                typed.merchant_id is null or typed.po_id is null or typed.line_number is null or typed.sku is null
+                then 'null_key'
+            when typed.units_ordered is null or typed.units_ordered < 1 then 'invalid_number'
+            when typed.unit_cost is null or typed.unit_cost < 0 then 'invalid_number'
+            when purchase_orders_keys.po_id is null then 'orphan_key'
+            when not purchase_orders_keys.has_clean_purchase_order then 'parent_quarantined'
+            when products_keys.sku is null then 'orphan_key'
+            when not products_keys.has_clean_product then 'parent_quarantined'
+        end as row_defect
+    from typed
+    left join purchase_orders_keys
+        on
+            typed.merchant_id = purchase_orders_keys.merchant_id
+            and typed.po_id = purchase_orders_keys.po_id
+    left join products_keys
+        on
+            typed.merchant_id = products_keys.merchant_id
+            and typed.sku = products_keys.sku
+
+),
+
+ranked as (
+
+    select
+        *,
+        -- Among usable copies of a key, the latest extract wins; identical copies tie harmlessly.
+        row_number() over (
+            partition by merchant_id, po_id, line_number, row_defect
+            order by loaded_at desc, sku asc, units_ordered asc, unit_cost asc
+        ) as copy_number
+    from checked
+
+),
+
+final as (
+
+    select
+        merchant_id,
+        po_id,
+        line_number,
+        sku,
+        units_ordered,
+        unit_cost,
+        loaded_at,
+        case
+            when row_defect is not null then row_defect
+            when copy_number > 1 then 'duplicate_key'
+        end as quarantine_reason
+    from ranked
+
+)
+
+select * from final

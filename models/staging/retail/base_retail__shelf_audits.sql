@@ -1,0 +1,125 @@
+{{ config(materialized='table') }}
+-- Every raw shelf audit row, typed, with the reason it cannot be used (null when it can).
+-- A table, not a view: the raw file is parsed once, not once per test and per downstream model.
+with
+
+source as (
+
+    select * from {{ source('retail', 'shelf_audits') }}
+
+),
+
+stores as (
+
+    select * from {{ ref('base_retail__stores') }}
+
+),
+
+stores_keys as (
+
+    -- A row is only as usable as its store: known and with at least one clean copy.
+    select
+        merchant_id,
+        store_id,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_store
+    from stores
+    where merchant_id is not null and store_id is not null
+    group by merchant_id, store_id
+
+),
+
+products as (
+
+    select * from {{ ref('base_retail__products') }}
+
+),
+
+products_keys as (
+
+    -- A row is only as usable as its product: known and with at least one clean copy.
+    select
+        merchant_id,
+        sku,
+        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
+    from products
+    where merchant_id is not null and sku is not null
+    group by merchant_id, sku
+
+),
+
+typed as (
+
+    select
+        trim(merchant_id) as merchant_id,
+        trim(shelf_audit_id) as shelf_audit_id,
+        trim(store_id) as store_id,
+        trim(sku) as sku,
+        {{ dbt.safe_cast('audited_at', dbt.type_timestamp()) }} as audited_at,
+        {{ dbt.safe_cast('is_on_shelf', dbt.type_boolean()) }} as is_on_shelf,
+        {{ dbt.safe_cast('book_units', dbt.type_int()) }} as book_units,
+        {{ dbt.safe_cast('_loaded_at', dbt.type_timestamp()) }} as loaded_at
+    from source
+
+),
+
+checked as (
+
+    select
+        typed.*,
+        case
+            when
+                typed.merchant_id is null or typed.shelf_audit_id is null or typed.store_id is null or typed.sku is null
+                then 'null_key'
+            when typed.audited_at is null then 'invalid_timestamp'
+            when typed.book_units is null then 'invalid_number'
+            when typed.is_on_shelf is null then 'invalid_enum'
+            when stores_keys.store_id is null then 'orphan_key'
+            when not stores_keys.has_clean_store then 'parent_quarantined'
+            when products_keys.sku is null then 'orphan_key'
+            when not products_keys.has_clean_product then 'parent_quarantined'
+        end as row_defect
+    from typed
+    left join stores_keys
+        on
+            typed.merchant_id = stores_keys.merchant_id
+            and typed.store_id = stores_keys.store_id
+    left join products_keys
+        on
+            typed.merchant_id = products_keys.merchant_id
+            and typed.sku = products_keys.sku
+
+),
+
+ranked as (
+
+    select
+        *,
+        -- Among usable copies of a key, the latest extract wins; identical copies tie harmlessly.
+        row_number() over (
+            partition by merchant_id, shelf_audit_id, row_defect
+            order by loaded_at desc, store_id asc, sku asc, audited_at asc, is_on_shelf asc, book_units asc
+        ) as copy_number
+    from checked
+
+),
+
+final as (
+
+    select
+        merchant_id,
+        shelf_audit_id,
+        store_id,
+        sku,
+        audited_at,
+        is_on_shelf,
+        book_units,
+        loaded_at,
+        case
+            when row_defect is not null then row_defect
+            when copy_number > 1 then 'duplicate_key'
+        end as quarantine_reason
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,650 @@
+"""The multi-merchant retail operation of spec 001: stores and POS receipts, purchasing, receiving,
+accounts payable, vendor compliance and inventory records.
+
+Each merchant has its own profile (category mix, markdown habit, shrink, approval speed, ...) and
+its vendors a quality tier, so the KPIs differ realistically: a few vendors are clearly bad (short
+shipments, late, wrong ASNs, EDI errors), one vendor is new and has shipped nothing yet, and one
+merchant barely enforces chargebacks. Everything is drawn at once per merchant with numpy (no
+per-row loops). POS receipts carry a per-register sequence number; the broken records appended
+at the end include missing and out-of-order sequence numbers (see docs/raw_data_contract.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kpiwh.generate.common import GenContext, ids, iso, loaded_at, seasonal_factor, write_table
+
+SYSTEM = "retail"
+
+# Category: (mean unit retail $, initial markup as a share of retail, share of seasonal SKUs).
+CATEGORIES = {
+    "consumables": (6.0, 0.33, 0.05),
+    "apparel": (38.0, 0.58, 0.5),
+    "home": (45.0, 0.50, 0.2),
+    "beauty": (22.0, 0.55, 0.1),
+    "electronics": (120.0, 0.36, 0.05),
+}
+WEEKDAY = [0.85, 0.85, 0.9, 0.95, 1.1, 1.35, 1.0]  # weekends are busiest in stores
+MONTH = [0.8, 0.8, 0.9, 0.95, 1.0, 1.0, 0.95, 1.0, 0.95, 1.0, 1.2, 1.45]  # holiday peak
+MEAN_LINES, MEAN_UNITS, RETURN_SHARE = 2.0, 1.4, 0.03
+
+
+@dataclass(frozen=True)
+class VendorTier:
+    fill: float  # share of units shipped on a line that is short
+    short_line: float  # probability a PO line ships short
+    asn_sent: float
+    asn_error: float  # probability a received line differs from its ASN line
+    late: float
+    reject: float  # per-unit quality rejection probability
+    po_exact: float
+    first_pass: float
+    edi_ok: float
+
+
+GOOD = VendorTier(0.9, 0.015, 0.99, 0.005, 0.03, 0.00005, 0.97, 0.94, 0.995)
+BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
+
+
+@dataclass(frozen=True)
+class MerchantProfile:
+    merchant_id: str
+    name: str
+    store_open_days: tuple[int, ...]  # opening day of each store, relative to the history start
+    receipts_per_store_day: float  # at scale 1
+    yearly_growth: float  # same-store sales trend, so comp-store sales differ by merchant
+    categories: dict[str, float]
+    sku_count: int
+    vendor_count: int
+    bad_vendors: tuple[int, ...]
+    idle_vendor: int | None  # onboarded, no SKUs or orders yet: its KPIs are NO_DATA
+    markdown_share: float  # share of lines sold at a markdown
+    weeks_of_supply: float
+    in_stock: float
+    count_accuracy: float
+    shrink_events_per_store_week: float
+    approval_days: float
+    discount_capture: float
+    chargeback_enforcement: float
+    coop_utilization: float
+    forecast_error: float
+
+
+MERCHANTS = (
+    MerchantProfile("R01", "Northwind Grocers", (-400, -300, 520), 20, 0.03, {"consumables": 0.75, "home": 0.25}, 40, 6, (5,), None,
+                    0.04, 2.5, 0.965, 0.96, 2.0, 3.0, 0.97, 1.0, 0.97, 0.12),
+    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, -0.02, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), 5,
+                    0.16, 9.0, 0.95, 0.95, 0.5, 4.0, 0.9, 0.05, 0.95, 0.25),
+    MerchantProfile("R03", "Hearth & Home", (-600, -100), 8, 0.06, {"home": 0.7, "electronics": 0.3}, 35, 5, (3,), None,
+                    0.08, 7.0, 0.93, 0.92, 0.4, 7.0, 0.8, 1.0, 0.7, 0.15),
+    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.01, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), None,
+                    0.06, 6.0, 0.96, 0.88, 1.2, 4.0, 0.96, 1.0, 0.96, 0.2),
+)
+
+
+def _products(rng: np.random.Generator, m: MerchantProfile) -> pd.DataFrame:
+    n = m.sku_count
+    category = rng.choice(list(m.categories), n, p=np.array(list(m.categories.values())))
+    price_mean = np.array([CATEGORIES[c][0] for c in category])
+    imu = np.array([CATEGORIES[c][1] for c in category]) + rng.normal(0, 0.04, n)
+    retail = np.round(rng.lognormal(np.log(price_mean), 0.4), 2).clip(0.99)
+    active_vendors = np.array([v for v in range(m.vendor_count) if v != m.idle_vendor])
+    vendor = active_vendors[np.arange(n) % active_vendors.size]
+    return pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "sku": ids(f"{m.merchant_id}-SKU-", np.arange(n), 4),
+            "vendor_id": ids("V", vendor + 1, 2),
+            "product_name": ids("Item ", np.arange(n), 4),
+            "category": category,
+            "unit_cost": np.round(retail * (1 - imu.clip(0.1, 0.8)), 2),
+            "unit_retail": retail,
+            "is_seasonal": rng.random(n) < np.array([CATEGORIES[c][2] for c in category]),
+        }
+    )
+
+
+def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, popularity: np.ndarray):
+    days = ctx.days()
+    stores = np.arange(len(m.store_open_days))
+    open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
+    years_in = (days - np.datetime64(ctx.start_date)).astype("int64") / 365.0
+    rate = ctx.scale * m.receipts_per_store_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.yearly_growth) ** years_in
+    is_open = days[None, :] >= open_day[:, None]
+    counts = rng.poisson(rate[None, :] * is_open)
+    store_idx = np.repeat(np.repeat(stores, days.size), counts.ravel())
+    day = np.repeat(np.tile(days, stores.size), counts.ravel())
+    n = store_idx.size
+    # Stores trade 09:00-21:00 UTC, busiest late afternoon, so a receipt never crosses midnight.
+    seconds = (9 * 3600 + rng.beta(2.2, 1.8, n) * 12 * 3600).astype("int64")
+    receipt_at = day.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
+    register = rng.integers(1, 4, n)
+    order = np.lexsort((receipt_at, register, store_idx))
+    store_idx, receipt_at, register = store_idx[order], receipt_at[order], register[order]
+    sequence = pd.Series(np.ones(n, dtype="int64")).groupby([store_idx, register]).cumsum().to_numpy()
+    receipt_ids = ids(f"{m.merchant_id}-RC", np.arange(n), 8)
+    receipts = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "receipt_id": receipt_ids,
+            "store_id": ids("S", store_idx + 1, 2),
+            "register_id": ids("REG", register, 1),
+            "sequence_number": sequence,
+            "receipt_at": iso(receipt_at),
+            "receipt_type": np.where(rng.random(n) < RETURN_SHARE, "return", "sale"),
+            "_loaded_at": iso(loaded_at(receipt_at)),
+        }
+    )
+    n_lines = rng.geometric(1 / MEAN_LINES, n)
+    line_receipt = np.repeat(np.arange(n), n_lines)
+    line_number = np.arange(line_receipt.size) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+    sku_idx = rng.choice(len(products), line_receipt.size, p=popularity)
+    units = 1 + rng.binomial(2, (MEAN_UNITS - 1) / 2, line_receipt.size)
+    retail = np.round(units * products["unit_retail"].to_numpy()[sku_idx], 2)
+    # Seasonal items are marked down far more often, most of all in the January and July clearances.
+    month = receipt_at[line_receipt].astype("datetime64[M]").astype("int64") % 12
+    clearance = np.where(np.isin(month, [0, 6]), 2.0, 1.0)
+    md_prob = (m.markdown_share * np.where(products["is_seasonal"].to_numpy()[sku_idx], 2.0, 0.8) * clearance).clip(0, 0.9)
+    markdown = np.where(rng.random(line_receipt.size) < md_prob, np.round(retail * rng.uniform(0.2, 0.5, line_receipt.size), 2), 0.0)
+    lines = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "receipt_id": receipt_ids[line_receipt],
+            "line_number": line_number,
+            "sku": products["sku"].to_numpy()[sku_idx],
+            "units": units,
+            "retail_amount": retail,
+            "markdown_amount": markdown,
+            "_loaded_at": receipts["_loaded_at"].to_numpy()[line_receipt],
+        }
+    )
+    # Sales audit closes two days after trading; a few store-days fail audit.
+    store_day = pd.DataFrame({"store": np.repeat(stores, days.size), "day": np.tile(days, stores.size), "open": is_open.ravel()})
+    store_day = store_day[store_day["open"]]
+    age = (np.datetime64(ctx.end_date) - store_day["day"].to_numpy()).astype("int64")
+    status = np.where(age < 2, "open", np.where(rng.random(len(store_day)) < 0.002, "exception", "audited"))
+    audited_at = store_day["day"].to_numpy().astype("datetime64[s]") + np.timedelta64(2 * 86400 + 6 * 3600, "s")
+    audits = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "store_id": ids("S", store_day["store"].to_numpy() + 1, 2),
+            "business_date": store_day["day"].astype(str).to_numpy(),
+            "audit_status": status,
+            "audited_at": iso(np.where(status == "open", np.datetime64("NaT"), audited_at)),
+            "_loaded_at": iso(loaded_at(np.where(status == "open", store_day["day"].to_numpy().astype("datetime64[s]"), audited_at))),
+        }
+    )
+    stores_frame = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "store_id": ids("S", stores + 1, 2),
+            "store_name": [f"{m.name} #{s + 1}" for s in stores],
+            "opened_date": open_day.astype(str),
+            "closed_date": pd.Series([None] * stores.size, dtype="string"),
+        }
+    )
+    return stores_frame, receipts, lines, audits
+
+
+def _weekly_grid(ctx: GenContext, stores: pd.DataFrame) -> pd.DataFrame:
+    """Every (store, Monday) on which the store was open."""
+    days = ctx.days()
+    mondays = days[((days.astype("int64") + 3) % 7) == 0]
+    grid = pd.DataFrame({"store_id": np.repeat(stores["store_id"].to_numpy(), mondays.size), "monday": np.tile(mondays, len(stores))})
+    opened = grid["store_id"].map(dict(zip(stores["store_id"], stores["opened_date"]))).to_numpy().astype("datetime64[D]")
+    return grid[mondays_of(grid) >= opened].reset_index(drop=True)
+
+
+def mondays_of(frame: pd.DataFrame) -> np.ndarray:
+    return frame["monday"].to_numpy().astype("datetime64[D]")
+
+
+def _until(frame: pd.DataFrame, at: np.ndarray, end: np.datetime64) -> pd.DataFrame:
+    """The rows whose event day `at` is on or before the last day of history."""
+    return frame[at.astype("datetime64[D]") <= end].reset_index(drop=True)
+
+
+def _inventory(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, stores, weekly_units):
+    grid = _weekly_grid(ctx, stores)
+    n_sku = len(products)
+    g = grid.loc[grid.index.repeat(n_sku)].reset_index(drop=True)
+    sku_idx = np.tile(np.arange(n_sku), len(grid))
+    monday = mondays_of(g)
+    expected = weekly_units[sku_idx] * seasonal_factor(monday, [1] * 7, MONTH)
+    on_hand = rng.poisson(expected * m.weeks_of_supply * rng.lognormal(0, 0.35, len(g)))
+    snapshots = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "store_id": g["store_id"].to_numpy(),
+            "sku": products["sku"].to_numpy()[sku_idx],
+            "snapshot_date": monday.astype(str),
+            "on_hand_units": on_hand,
+            "_loaded_at": iso(loaded_at(monday.astype("datetime64[s]"), 3)),
+        }
+    )
+    # Cycle counts every fourth week on a quarter of the SKUs; most match the book.
+    counted = snapshots[(np.arange(len(snapshots)) // n_sku % 4 == 0) & (rng.random(len(snapshots)) < 0.25)].reset_index(drop=True)
+    count_day = counted["snapshot_date"].astype("datetime64[s]").to_numpy() + np.timedelta64(2, "D")
+    error = np.where(rng.random(len(counted)) < m.count_accuracy, 0, rng.choice([-6, -4, -3, -2, 2, 3, 5], len(counted)))
+    counts = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "count_id": ids(f"{m.merchant_id}-CNT", np.arange(len(counted)), 7),
+            "store_id": counted["store_id"],
+            "sku": counted["sku"],
+            "counted_date": count_day.astype("datetime64[D]").astype(str),
+            "book_units": counted["on_hand_units"],
+            "counted_units": (counted["on_hand_units"].to_numpy() + error).clip(0),
+            "_loaded_at": iso(loaded_at(count_day)),
+        }
+    )
+    # Shelf audits: eight item visits per store and week; an empty shelf often has stock on the book.
+    visits = grid.loc[grid.index.repeat(8)].reset_index(drop=True)
+    v_sku = rng.integers(0, n_sku, len(visits))
+    audited_at = mondays_of(visits).astype("datetime64[s]") + (rng.integers(0, 7, len(visits)) * 86400 + 36000).astype("timedelta64[s]")
+    on_shelf = rng.random(len(visits)) < m.in_stock
+    book = np.where(on_shelf | (rng.random(len(visits)) < 0.4), rng.poisson(weekly_units[v_sku] * m.weeks_of_supply) + on_shelf, 0)
+    shelf = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "shelf_audit_id": ids(f"{m.merchant_id}-SHA", np.arange(len(visits)), 7),
+            "store_id": visits["store_id"],
+            "sku": products["sku"].to_numpy()[v_sku],
+            "audited_at": iso(audited_at),
+            "is_on_shelf": on_shelf,
+            "book_units": book,
+            "_loaded_at": iso(loaded_at(audited_at)),
+        }
+    )
+    # Shrink: a few adjustments per store and week, valued at retail they cost about 1-3% of sales.
+    n_adj = rng.poisson(m.shrink_events_per_store_week * ctx.scale, len(grid))
+    adj = grid.loc[grid.index.repeat(n_adj)].reset_index(drop=True)
+    reason = rng.choice(["theft", "damage", "admin_error", "found", "vendor_return"], len(adj), p=[0.4, 0.2, 0.15, 0.1, 0.15])
+    size = rng.geometric(0.35, len(adj))
+    adjusted_at = mondays_of(adj).astype("datetime64[s]") + (rng.integers(0, 7, len(adj)) * 86400 + 50000).astype("timedelta64[s]")
+    adjustments = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "adjustment_id": ids(f"{m.merchant_id}-ADJ", np.arange(len(adj)), 7),
+            "store_id": adj["store_id"],
+            "sku": products["sku"].to_numpy()[rng.integers(0, n_sku, len(adj))],
+            "adjusted_at": iso(adjusted_at),
+            "adjustment_units": np.where(reason == "found", size, -size),
+            "reason": reason,
+            "_loaded_at": iso(loaded_at(adjusted_at)),
+        }
+    )
+    end = np.datetime64(ctx.end_date)
+    return snapshots, _until(counts, count_day, end), _until(shelf, audited_at, end), _until(adjustments, adjusted_at, end)
+
+
+def _demand_scale(ctx: GenContext, m: MerchantProfile, days: np.ndarray) -> np.ndarray:
+    """Stores open times the growth trend on each day: what merchant-wide demand is multiplied by."""
+    open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
+    years_in = (days - np.datetime64(ctx.start_date)).astype("int64") / 365.0
+    return (open_day[:, None] <= days[None, :]).sum(axis=0) * (1 + m.yearly_growth) ** years_in
+
+
+def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units) -> pd.DataFrame:
+    days = ctx.days()
+    mondays = days[((days.astype("int64") + 3) % 7) == 0]
+    n_sku = len(products)
+    week = np.repeat(mondays, n_sku)
+    sku_idx = np.tile(np.arange(n_sku), mondays.size)
+    error = np.where(products["is_seasonal"].to_numpy()[sku_idx], 2.5, 1.0) * m.forecast_error
+    expected = weekly_units[sku_idx] * _demand_scale(ctx, m, week) * seasonal_factor(week, [1] * 7, MONTH)
+    forecast = expected * rng.lognormal(0, error)
+    return pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "sku": products["sku"].to_numpy()[sku_idx],
+            "week_start_date": week.astype(str),
+            "forecast_units": np.round(forecast, 1),
+            "_loaded_at": iso(loaded_at(week.astype("datetime64[s]") - np.timedelta64(7, "D"))),
+        }
+    )
+
+
+def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units):
+    """POs, ASNs, warehouse receipts, invoices, chargebacks, EDI documents and co-op funds."""
+    end = np.datetime64(ctx.end_date)
+    days = ctx.days()
+    mondays = days[((days.astype("int64") + 3) % 7) == 0]
+    vendor_of_sku = products["vendor_id"].to_numpy()
+    active = np.unique(vendor_of_sku)
+    is_bad_vendor = np.array([int(v[1:]) - 1 in m.bad_vendors for v in active])
+
+    def tier(field: str, vendor_idx: np.ndarray) -> np.ndarray:
+        """The vendor tier's parameter for each row, looked up by vendor index."""
+        return np.where(is_bad_vendor, getattr(BAD, field), getattr(GOOD, field))[vendor_idx]
+
+    # One PO per vendor about every week, issued on a random weekday.
+    n_po = rng.poisson(0.9 * ctx.scale, (active.size, mondays.size))
+    po_v = np.repeat(np.repeat(np.arange(active.size), mondays.size), n_po.ravel())
+    ordered_at = np.repeat(np.tile(mondays, active.size), n_po.ravel()).astype("datetime64[s]") + (
+        rng.integers(0, 5, po_v.size) * 86400 + rng.integers(28800, 61200, po_v.size)
+    ).astype("timedelta64[s]")
+    keep = ordered_at.astype("datetime64[D]") <= end
+    po_v, ordered_at = po_v[keep], ordered_at[keep]
+    po_vendor = active[po_v]
+    n = po_v.size
+    po_ids = ids(f"{m.merchant_id}-PO", np.arange(n), 6)
+    window_start = ordered_at.astype("datetime64[D]") + rng.integers(5, 10, n).astype("timedelta64[D]")
+    pos = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "po_id": po_ids,
+            "vendor_id": po_vendor,
+            "ordered_at": iso(ordered_at),
+            "window_start_date": window_start.astype(str),
+            "window_end_date": (window_start + np.timedelta64(3, "D")).astype(str),
+            "_loaded_at": iso(loaded_at(ordered_at)),
+        }
+    )
+    # PO lines: a few distinct SKUs of the vendor, each ordered about every n_vendor_skus / n_lines
+    # weeks, so a line carries that many weeks of demand (plus a little safety stock).
+    # vendor_skus[v, k]: the k-th SKU of vendor v (a padded table, so lines pick SKUs without a loop).
+    vendor_idx_of_sku = np.searchsorted(active, vendor_of_sku)
+    sku_order = np.argsort(vendor_idx_of_sku, kind="stable")
+    skus_per_vendor = np.bincount(vendor_idx_of_sku, minlength=active.size)
+    rank_in_vendor = np.arange(sku_order.size) - np.repeat(np.cumsum(skus_per_vendor) - skus_per_vendor, skus_per_vendor)
+    vendor_skus = np.zeros((active.size, skus_per_vendor.max()), dtype="int64")
+    vendor_skus[vendor_idx_of_sku[sku_order], rank_in_vendor] = sku_order
+    n_vendor_skus = skus_per_vendor[po_v]
+    n_lines = np.minimum(1 + rng.poisson(1.5, n), n_vendor_skus)
+    line_po = np.repeat(np.arange(n), n_lines)
+    line_number = np.arange(line_po.size) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+    offset = rng.integers(0, 1000, n)
+    position = (offset[line_po] + line_number - 1) % n_vendor_skus[line_po]
+    sku_idx = vendor_skus[po_v[line_po], position]
+    weeks_covered = n_vendor_skus[line_po] / n_lines[line_po]
+    demand = weekly_units[sku_idx] * _demand_scale(ctx, m, ordered_at[line_po].astype("datetime64[D]"))
+    units_ordered = np.maximum(1, np.round(demand * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
+    unit_cost = products["unit_cost"].to_numpy()[sku_idx]
+    po_lines = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "po_id": po_ids[line_po],
+            "line_number": line_number,
+            "sku": products["sku"].to_numpy()[sku_idx],
+            "units_ordered": units_ordered,
+            "unit_cost": unit_cost,
+            "_loaded_at": pos["_loaded_at"].to_numpy()[line_po],
+        }
+    )
+
+    # Shipping: lines short-ship with the vendor's probability; receipt delay vs the window.
+    short = rng.random(line_po.size) < tier("short_line", po_v[line_po])
+    shipped = np.where(short, rng.binomial(units_ordered, tier("fill", po_v[line_po])), units_ordered)
+    late = rng.random(n) < tier("late", po_v)
+    delay = np.where(late, rng.integers(4, 10, n), rng.integers(0, 4, n))
+    early = (~late) & (rng.random(n) < 0.01)
+    delay = np.where(early, -2, delay)
+    received_at = (window_start + delay.astype("timedelta64[D]")).astype("datetime64[s]") + rng.integers(25200, 57600, n).astype("timedelta64[s]")
+    is_received = received_at.astype("datetime64[D]") <= end
+    shipped_at = received_at - rng.integers(1, 4, n).astype("timedelta64[D]")
+    has_asn = is_received & (rng.random(n) < tier("asn_sent", po_v))
+    asn_ids = ids(f"{m.merchant_id}-ASN", np.arange(n), 6)
+    asns = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "asn_id": asn_ids,
+            "po_id": po_ids,
+            "shipped_at": iso(shipped_at),
+            "_loaded_at": iso(loaded_at(shipped_at)),
+        }
+    )[has_asn]
+    line_has_asn = has_asn[line_po]
+    asn_lines = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "asn_id": asn_ids[line_po],
+            "line_number": line_number,
+            "sku": po_lines["sku"].to_numpy(),
+            "units_shipped": shipped,
+            "_loaded_at": iso(loaded_at(shipped_at[line_po])),
+        }
+    )[line_has_asn]
+    asn_error = rng.random(line_po.size) < tier("asn_error", po_v[line_po])
+    received = np.where(asn_error, np.maximum(0, shipped + rng.choice([-3, -2, -1, 1, 2], line_po.size)), shipped)
+    rejected = rng.binomial(received, tier("reject", po_v[line_po]))
+    wr_ids = ids(f"{m.merchant_id}-WR", np.arange(n), 6)
+    receipts = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "warehouse_receipt_id": wr_ids,
+            "po_id": po_ids,
+            "asn_id": pd.Series(np.where(has_asn, asn_ids, None), dtype="string"),
+            "received_at": iso(received_at),
+            "_loaded_at": iso(loaded_at(received_at)),
+        }
+    )[is_received]
+    receipt_lines = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "warehouse_receipt_id": wr_ids[line_po],
+            "line_number": line_number,
+            "sku": po_lines["sku"].to_numpy(),
+            "units_received": received,
+            "units_rejected": rejected,
+            "_loaded_at": iso(loaded_at(received_at[line_po])),
+        }
+    )[is_received[line_po]]
+
+    # Invoices: a few days after receipt; approval speed is the merchant's, matching the vendor's.
+    received_value = np.bincount(line_po, weights=received * unit_cost, minlength=n)
+    inv_received_at = received_at + (rng.integers(1, 4, n) * 86400 + rng.integers(0, 28800, n)).astype("timedelta64[s]")
+    approved_at = inv_received_at + (rng.gamma(4.0, m.approval_days / 4.0, n) * 86400).astype("int64").astype("timedelta64[s]")
+    first_pass = rng.random(n) < tier("first_pass", po_v)
+    manual = np.where(first_pass, rng.random(n) < 0.01, rng.random(n) < 0.75)
+    offers_discount = np.isin(po_vendor, active[::2])
+    due = inv_received_at.astype("datetime64[D]") + np.timedelta64(10, "D")
+    has_invoice = is_received & (inv_received_at.astype("datetime64[D]") <= end)
+    captured = offers_discount & (approved_at.astype("datetime64[D]") <= due) & (rng.random(n) < m.discount_capture)
+    invoices = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "invoice_id": ids(f"{m.merchant_id}-INV", np.arange(n), 6),
+            "vendor_id": po_vendor,
+            "po_id": po_ids,
+            "invoice_amount": np.round(received_value, 2),
+            "received_at": iso(inv_received_at),
+            "approved_at": iso(np.where(approved_at.astype("datetime64[D]") <= end, approved_at, np.datetime64("NaT"))),
+            "po_match_result": np.where(rng.random(n) < tier("po_exact", po_v), "exact", "adjusted"),
+            "first_pass_result": np.where(first_pass, "matched", "exception"),
+            "resolution_method": np.where(manual, "manual", "automatic"),
+            "discount_pct": np.where(offers_discount, 2.0, 0.0),
+            "discount_due_date": pd.Series(np.where(offers_discount, due.astype(str), None), dtype="string"),
+            "discount_taken_amount": np.where(captured, np.round(received_value * 0.02, 2), 0.0),
+            "_loaded_at": iso(loaded_at(np.where(approved_at.astype("datetime64[D]") <= end, approved_at, inv_received_at))),
+        }
+    )[has_invoice]
+
+    # Chargebacks for late, short or mis-advised deliveries, as far as the merchant enforces them.
+    po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
+    short_po = np.bincount(line_po, weights=short, minlength=n) > 0
+    asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
+    # Beyond those incidents, a quarter of POs draw a routine label or quality chargeback.
+    routine = np.where(rng.random(n) < 0.25, rng.choice(["label_error", "quality"], n), "")
+    cause = np.where(late, "late_delivery", np.where(short_po, "short_shipment", np.where(asn_po, "asn_error", routine)))
+    charged = is_received & (cause != "") & (rng.random(n) < 0.7 * m.chargeback_enforcement)
+    issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
+    resolve_days = rng.gamma(3.0, np.where(is_bad_vendor[po_v], 16.0, 6.0))
+    credited = issued + resolve_days.astype("int64").astype("timedelta64[D]")
+    chargebacks = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "chargeback_id": ids(f"{m.merchant_id}-CB", np.arange(n), 6),
+            "vendor_id": po_vendor,
+            "issued_date": issued.astype(str),
+            "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
+            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.01, 0.03, n), rng.uniform(0.03, 0.08, n)), 2),
+            "reason": cause,
+            "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
+        }
+    )[charged & (issued <= end)]
+
+    # EDI: our 850 for every PO; the vendor's 855 acknowledgment, 856 with each ASN, 810 with each invoice.
+    ack_at = ordered_at + np.timedelta64(20, "h")
+    doc_type = np.concatenate([np.full(n, "850"), np.full(n, "855"), np.full(n, "856"), np.full(n, "810")])
+    doc_at = np.concatenate([ordered_at, ack_at, shipped_at, inv_received_at])
+    doc_vendor = np.tile(po_v, 4)
+    exists = np.concatenate([np.ones(n, bool), ack_at.astype("datetime64[D]") <= end, has_asn, has_invoice])
+    exists &= doc_at.astype("datetime64[D]") <= end
+    vendor_doc = doc_type != "850"
+    edi_ok = tier("edi_ok", doc_vendor)
+    edi = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "edi_transaction_id": ids(f"{m.merchant_id}-EDI", np.arange(doc_type.size), 7),
+            "vendor_id": active[doc_vendor],
+            "transaction_type": doc_type,
+            "transmitted_at": iso(doc_at),
+            "is_correct": ~vendor_doc | (rng.random(doc_type.size) < edi_ok),
+            "is_on_time": ~vendor_doc | (rng.random(doc_type.size) < edi_ok - 0.01),
+            "_loaded_at": iso(loaded_at(doc_at)),
+        }
+    )[exists]
+
+    # Co-op: each vendor accrues 2% of its quarter's orders, claimable for 90 days after the quarter.
+    quarter = ordered_at.astype("datetime64[M]").astype("int64") // 3
+    fund = pd.DataFrame({"vendor_id": po_vendor, "quarter": quarter, "value": po_value}).groupby(["vendor_id", "quarter"], as_index=False)["value"].sum()
+    quarter_end = (fund["quarter"].to_numpy() * 3 + 3).astype("datetime64[M]").astype("datetime64[D]") - np.timedelta64(1, "D")
+    accrued = np.round(fund["value"].to_numpy() * 0.02, 2)
+    claimed = np.round(accrued * np.minimum(1.0, rng.beta(20 * m.coop_utilization, 20 * (1.02 - m.coop_utilization), len(fund))), 2)
+    coop = pd.DataFrame(
+        {
+            "merchant_id": m.merchant_id,
+            "coop_fund_id": ids(f"{m.merchant_id}-COOP", np.arange(len(fund)), 4),
+            "vendor_id": fund["vendor_id"],
+            "accrued_date": quarter_end.astype(str),
+            "claim_deadline_date": (quarter_end + np.timedelta64(90, "D")).astype(str),
+            "accrued_amount": accrued,
+            "claimed_amount": np.where(quarter_end + np.timedelta64(90, "D") <= end, claimed, np.round(claimed * 0.5, 2)),
+            "_loaded_at": iso(loaded_at(np.minimum(quarter_end + np.timedelta64(90, "D"), end).astype("datetime64[s]"))),
+        }
+    )[quarter_end <= end]
+    return {
+        "purchase_orders": pos, "purchase_order_lines": po_lines, "asns": asns, "asn_lines": asn_lines,
+        "warehouse_receipts": receipts, "warehouse_receipt_lines": receipt_lines, "vendor_invoices": invoices,
+        "chargebacks": chargebacks, "edi_transactions": edi, "coop_funds": coop,
+    }
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every column as text (booleans as true/false), so defects of any type can be appended."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == bool:
+            out[col] = np.where(out[col], "true", "false")
+        out[col] = out[col].astype("string")
+    return out
+
+
+def _break_sequences(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+    """Missing and out-of-order receipt sequence numbers, away from the newest (still open) days."""
+    receipts = tables["pos_receipts"]
+    candidates = np.flatnonzero((receipts["receipt_at"] < "2026-10-01").to_numpy())[100:]
+    picks = rng.choice(candidates, 7, replace=False)
+    dropped = receipts.index[picks[:3]]  # three receipts lost in transmission: gaps
+    swapped = picks[3:5]  # two pairs whose numbers arrived swapped: out of order
+    nulled = receipts.index[picks[5:7]]  # two receipts without a number: quarantined, so a gap too
+    seq = receipts["sequence_number"].copy()
+    for i in swapped:  # two swaps: a tiny loop over defects, not over rows
+        a, b = receipts.index[i], receipts.index[i + 1]
+        seq[a], seq[b] = seq[b], seq[a]
+    receipts = receipts.assign(sequence_number=seq)
+    receipts.loc[nulled, "sequence_number"] = pd.NA
+    lost_ids = set(receipts.loc[dropped, "receipt_id"])
+    lines = tables["pos_receipt_lines"]
+    return {
+        **tables,
+        "pos_receipts": receipts.drop(index=dropped),
+        "pos_receipt_lines": lines[~lines["receipt_id"].isin(lost_ids)],
+    }
+
+
+# Deliberately bad rows per table: (column overrides) applied to a copy of a real row; None copies it as is.
+DEFECTS: dict[str, list[dict | None]] = {
+    "merchants": [None],
+    "stores": [{"store_id": pd.NA}],
+    "vendors": [None],
+    "products": [{"sku": "R01-SKU-BADCAT", "category": "toys"}, {"sku": "R01-SKU-NEGCOST", "unit_cost": "-3.50"}],
+    "pos_receipts": [None, {"receipt_id": "R01-RC-BADTIME", "receipt_at": "2026-13-40 10:00:00"},
+                     {"receipt_id": "R01-RC-BADTYPE", "receipt_type": "void"}],
+    "pos_receipt_lines": [None, {"receipt_id": "R01-RC-UNKNOWN"}, {"line_number": "99", "markdown_amount": "9999"},
+                          {"line_number": "98", "sku": "R01-SKU-NOPE"}],
+    "sales_audits": [{"business_date": "2026-02-30"}, {"store_id": "S01", "business_date": "1999-01-01", "audit_status": "maybe"}],
+    "purchase_orders": [{"po_id": "R01-PO-BADWIN", "window_end_date": "2020-01-01"}, {"po_id": "R01-PO-ORPHAN", "vendor_id": "V99"}],
+    "purchase_order_lines": [{"line_number": "97", "units_ordered": "0"}],
+    "asns": [{"asn_id": "R01-ASN-ORPHAN", "po_id": "R01-PO-NOPE"}],
+    "asn_lines": [{"line_number": "97", "units_shipped": "-4"}],
+    "warehouse_receipts": [{"warehouse_receipt_id": "R01-WR-BADTIME", "received_at": "yesterday"}],
+    "warehouse_receipt_lines": [{"line_number": "97", "units_rejected": "500"}],
+    "vendor_invoices": [None, {"invoice_id": "R01-INV-BADENUM", "po_match_result": "close_enough"}],
+    "chargebacks": [{"chargeback_id": "R01-CB-BACKWARDS", "credited_date": "2020-01-01"}, {"chargeback_id": "R01-CB-NEG", "chargeback_amount": "-10"}],
+    "edi_transactions": [{"edi_transaction_id": "R01-EDI-BADTYPE", "transaction_type": "999"}, {"edi_transaction_id": "R01-EDI-NOBOOL", "is_correct": "perhaps"}],
+    "physical_counts": [{"count_id": "R01-CNT-NEG", "counted_units": "-1"}],
+    "shelf_audits": [{"shelf_audit_id": "R01-SHA-BADBOOL", "is_on_shelf": "maybe"}],
+    "demand_forecasts": [{"week_start_date": "2026-11-18"}],
+    "coop_funds": [{"coop_fund_id": "R01-COOP-NEG", "claimed_amount": "-5"}],
+    "inventory_adjustments": [{"adjustment_id": "R01-ADJ-ZERO", "adjustment_units": "0"}, {"adjustment_id": "R01-ADJ-BADREASON", "reason": "gremlins"}],
+    "inventory_snapshots": [None],
+}
+
+
+def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name, frame in tables.items():
+        text = _as_text(frame)
+        r01 = text[text["merchant_id"] == "R01"]
+        rows = r01.iloc[rng.choice(len(r01), len(DEFECTS[name]), replace=len(r01) < len(DEFECTS[name]))]
+        bad = [rows.iloc[[i]].assign(**(change or {})) for i, change in enumerate(DEFECTS[name])]
+        out[name] = pd.concat([text, *bad], ignore_index=True)
+    return out
+
+
+def generate(ctx: GenContext) -> dict[str, int]:
+    rng = ctx.rng(SYSTEM)
+    parts: dict[str, list[pd.DataFrame]] = {}
+    start = np.datetime64(ctx.start_date)
+    for m in MERCHANTS:  # a handful of merchants; every per-row step inside is vectorised
+        products = _products(rng, m)
+        popularity = 1.0 / np.arange(1, len(products) + 1) ** 0.8
+        popularity /= popularity.sum()
+        # Expected units per SKU and week in one store at an average season (for stock and forecasts).
+        weekly_units = ctx.scale * m.receipts_per_store_day * 7 * MEAN_LINES * MEAN_UNITS * (1 - 2 * RETURN_SHARE) * popularity
+        stores, receipts, lines, audits = _pos(ctx, rng, m, products, popularity)
+        snapshots, counts, shelf, adjustments = _inventory(ctx, rng, m, products, stores, weekly_units)
+        tables = {
+            "stores": stores, "pos_receipts": receipts, "pos_receipt_lines": lines, "sales_audits": audits,
+            "inventory_snapshots": snapshots, "physical_counts": counts, "shelf_audits": shelf,
+            "inventory_adjustments": adjustments,
+            "demand_forecasts": _forecasts(ctx, rng, m, products, weekly_units),
+            **_purchasing(ctx, rng, m, products, weekly_units),
+            "products": products,
+            "vendors": pd.DataFrame(
+                {"merchant_id": m.merchant_id, "vendor_id": ids("V", np.arange(1, m.vendor_count + 1), 2),
+                 "vendor_name": [f"{m.name.split()[0]} Supplier {v}" for v in range(1, m.vendor_count + 1)]}
+            ),
+        }
+        for name, frame in tables.items():
+            parts.setdefault(name, []).append(frame)
+    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    extract_at = iso(np.array([np.datetime64(ctx.end_date) + np.timedelta64(26, "h")], dtype="datetime64[s]"))[0]
+    tables["merchants"] = pd.DataFrame(
+        {
+            "merchant_id": [m.merchant_id for m in MERCHANTS],
+            "merchant_name": [m.name for m in MERCHANTS],
+            "created_at": iso(np.full(len(MERCHANTS), start - np.timedelta64(30, "D")).astype("datetime64[s]")),
+        }
+    )
+    for name in ("merchants", "stores", "vendors", "products"):
+        tables[name]["_loaded_at"] = extract_at
+    tables = _break_sequences(_with_defects(tables, rng), rng)
+    for name, frame in tables.items():
+        write_table(ctx, SYSTEM, name, frame)
+    return {name: len(frame) for name, frame in tables.items()}
