@@ -5,6 +5,7 @@
 {%- set check_models = [] -%}
 {%- for check in [
     {'model': 'int_dq_checks__storefront', 'systems': ['storefront']},
+    {'model': 'int_dq_checks__retail', 'systems': ['retail']},
 ] if check.systems | reject('in', dq_enabled_systems()) | list | length == 0 -%}
     {%- do check_models.append(check.model) -%}
 {%- endfor %}

@@ -8,14 +8,49 @@ profiles as (
 
 ),
 
+catalog as (
+
+    select * from {{ ref('kpi_catalog__spec_000') }}
+
+),
+
+overrides as (
+
+    select * from {{ ref('kpi_threshold_overrides') }}
+
+),
+
+-- Late and stale bounds are those of KPI dq.freshness (spec 000 Q.1: 24 h and 48 h), unless a
+-- table has its own in the override seed (a weekly feed is not stale after two days).
+freshness_bounds as (
+
+    select
+        {{ dbt.concat(['profiles.source_system', "'.'", 'profiles.source_table']) }} as table_id,
+        coalesce(overrides.yellow_above, catalog.yellow_above) as late_after_hours,
+        coalesce(overrides.red_above, catalog.red_above) as stale_after_hours
+    from profiles
+    inner join catalog
+        on catalog.kpi_id = 'dq.freshness'
+    left join overrides
+        on
+            overrides.kpi_id = 'dq.freshness'
+            and overrides.entity_type = 'table'
+            and {{ dbt.concat(['profiles.source_system', "'.'", 'profiles.source_table']) }} = overrides.entity_id
+
+),
+
 -- Freshness is measured at the end of the as_of day, not the build's clock, so the same data
 -- and as_of give the same answer; a load after that moment is 0 hours old.
 measured as (
 
     select
-        *,
+        profiles.*,
+        freshness_bounds.late_after_hours,
+        freshness_bounds.stale_after_hours,
         cast({{ dbt.dateadd('day', 1, as_of_date()) }} as {{ dbt.type_timestamp() }}) as freshness_reference_at
     from profiles
+    inner join freshness_bounds
+        on {{ dbt.concat(['profiles.source_system', "'.'", 'profiles.source_table']) }} = freshness_bounds.table_id
 
 ),
 
@@ -42,10 +77,12 @@ final as (
         case
             when not is_freshness_tracked then 'not_tracked'
             when max_loaded_at is null then 'no_data'
-            when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > 48 * 60 then 'stale'
-            when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > 24 * 60 then 'late'
+            when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > stale_after_hours * 60 then 'stale'
+            when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > late_after_hours * 60 then 'late'
             else 'fresh'
         end as freshness_status,
+        late_after_hours,
+        stale_after_hours,
         required_cell_count,
         filled_cell_count,
         case
