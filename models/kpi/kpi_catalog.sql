@@ -8,9 +8,17 @@ spec_000 as (
 
 ),
 
+spec_003 as (
+
+    select * from {{ ref('kpi_catalog__spec_003') }}
+
+),
+
 final as (
 
     select * from spec_000
+    union all
+    select * from spec_003
 
 )
 

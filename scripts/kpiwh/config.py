@@ -15,7 +15,7 @@ DEFAULT_SEED = 20261120
 
 # Every source system of the raw-data contract: a folder of that name under the raw directory.
 # A system whose folder is absent is skipped (its dbt models are disabled), not an error.
-SOURCE_SYSTEMS: tuple[str, ...] = ("storefront",)
+SOURCE_SYSTEMS: tuple[str, ...] = ("storefront", "hotel")
 
 
 @dataclass(frozen=True)

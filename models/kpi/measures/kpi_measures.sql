@@ -2,6 +2,7 @@
 -- measures are included only when the source systems it reads are enabled (present).
 {%- set areas = [
     {'name': 'sales', 'systems': ['storefront']},
+    {'name': 'hotel', 'systems': ['hotel']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}

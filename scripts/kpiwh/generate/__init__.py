@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kpiwh.generate import storefront
+from kpiwh.generate import hotel, storefront
 from kpiwh.generate.common import FORMATS, GenContext
 
 __all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
@@ -13,6 +13,7 @@ __all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
 # Each system writes its own folder under the output directory (see docs/raw_data_contract.md).
 SYSTEMS: dict[str, Callable[[GenContext], dict[str, int]]] = {
     storefront.SYSTEM: storefront.generate,
+    hotel.SYSTEM: hotel.generate,
 }
 
 
