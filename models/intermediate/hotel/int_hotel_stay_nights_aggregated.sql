@@ -32,22 +32,26 @@ loaded_extracts as (
 ),
 
 {% endif -%}
+booked as (
+
+    select * from extracts
+    where
+        as_of_date <= {{ as_of_date() }}
+        and reservation_status not in ('cancelled', 'no_show')
+
+),
+
 new_rows as (
 
-    select extracts.*
-    from extracts
+    select booked.*
+    from booked
     {%- if is_incremental() %}
         left join loaded_extracts
             on
-                extracts.hotel_id = loaded_extracts.hotel_id
-                and extracts.as_of_date = loaded_extracts.as_of_date
+                booked.hotel_id = loaded_extracts.hotel_id
+                and booked.as_of_date = loaded_extracts.as_of_date
+        where loaded_extracts.hotel_id is null
     {%- endif %}
-    where
-        extracts.as_of_date <= {{ as_of_date() }}
-        and extracts.reservation_status not in ('cancelled', 'no_show')
-        {%- if is_incremental() %}
-            and loaded_extracts.hotel_id is null
-        {%- endif %}
 
 ),
 
@@ -62,7 +66,7 @@ nights as (
         new_rows.room_revenue / new_rows.stay_nights as night_room_revenue
     from new_rows
     inner join night_offsets
-        on night_offsets.generated_number <= new_rows.stay_nights
+        on new_rows.stay_nights >= night_offsets.generated_number
 
 ),
 

@@ -52,16 +52,16 @@ otb_next_30d as (
 measures as (
 
     {% for metric, column in actuals -%}
-    {{ kpi_measure('hotel.' ~ metric, 'actuals_daily', 'hotel', 'hotel_id', 'day', 'stay_date', 'stay_date', column) }}
-    union all
-    {{ kpi_measure('hotel.' ~ metric, 'actuals_monthly', 'hotel', 'hotel_id', 'month', 'month_start', 'period_end', column) }}
-    union all
+        {{ kpi_measure('hotel.' ~ metric, 'actuals_daily', 'hotel', 'hotel_id', 'day', 'stay_date', 'stay_date', column) }}
+        union all
+        {{ kpi_measure('hotel.' ~ metric, 'actuals_monthly', 'hotel', 'hotel_id', 'month', 'month_start', 'period_end', column) }}
+        union all
     {% endfor -%}
     {% for metric, column in otb_next_30d -%}
-    {{ kpi_measure('hotel.' ~ metric, 'otb_next_30d', 'hotel', 'hotel_id', 'day', 'as_of_date', 'as_of_date', column) }}
-    {%- if not loop.last %}
-    union all
-    {% endif -%}
+        {{ kpi_measure('hotel.' ~ metric, 'otb_next_30d', 'hotel', 'hotel_id', 'day', 'as_of_date', 'as_of_date', column) }}
+        {%- if not loop.last %}
+            union all
+        {% endif -%}
     {% endfor %}
 
 ),

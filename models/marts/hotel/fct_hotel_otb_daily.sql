@@ -118,11 +118,11 @@ with_references as (
         case when dod_reference.ref_as_of_date is not null then coalesce(dod_nights.room_revenue_otb, 0) end as dod_ref_rev,
         {%- for window in windows %}
             {%- set w = 'pickup_' ~ window.days ~ 'd' %}
-        {{ w }}_reference.ref_as_of_date as {{ w }}_ref_as_of_date,
-        {{ w }}_reference.ref_delta_days as {{ w }}_delta_days,
-        {{ w }}_reference.is_scaled as {{ w }}_is_scaled,
-        case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.rooms_otb, 0) end as {{ w }}_ref_rooms,
-        case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.room_revenue_otb, 0) end as {{ w }}_ref_rev,
+            {{ w }}_reference.ref_as_of_date as {{ w }}_ref_as_of_date,
+            {{ w }}_reference.ref_delta_days as {{ w }}_delta_days,
+            {{ w }}_reference.is_scaled as {{ w }}_is_scaled,
+            case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.rooms_otb, 0) end as {{ w }}_ref_rooms,
+            case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.room_revenue_otb, 0) end as {{ w }}_ref_rev,
         {%- endfor %}
         stly_reference.stly_as_of_date,
         stly_reference.stly_is_approx,
@@ -142,17 +142,17 @@ with_references as (
             and on_the_books.stay_date = dod_nights.stay_date
     {%- for window in windows %}
         {%- set w = 'pickup_' ~ window.days ~ 'd' %}
-    left join references_ as {{ w }}_reference
-        on
-            on_the_books.hotel_id = {{ w }}_reference.hotel_id
-            and on_the_books.as_of_date = {{ w }}_reference.as_of_date
-            and {{ w }}_reference.reference_kind = 'pickup'
-            and {{ w }}_reference.window_days = {{ window.days }}
-    left join stay_nights as {{ w }}_nights
-        on
-            on_the_books.hotel_id = {{ w }}_nights.hotel_id
-            and {{ w }}_reference.ref_as_of_date = {{ w }}_nights.as_of_date
-            and on_the_books.stay_date = {{ w }}_nights.stay_date
+        left join references_ as {{ w }}_reference
+            on
+                on_the_books.hotel_id = {{ w }}_reference.hotel_id
+                and on_the_books.as_of_date = {{ w }}_reference.as_of_date
+                and {{ w }}_reference.reference_kind = 'pickup'
+                and {{ w }}_reference.window_days = {{ window.days }}
+        left join stay_nights as {{ w }}_nights
+            on
+                on_the_books.hotel_id = {{ w }}_nights.hotel_id
+                and {{ w }}_reference.ref_as_of_date = {{ w }}_nights.as_of_date
+                and on_the_books.stay_date = {{ w }}_nights.stay_date
     {%- endfor %}
     left join stly_references as stly_reference
         on
@@ -187,17 +187,17 @@ final as (
         room_revenue_otb - dod_ref_rev as dod_delta_rev,
         {%- for window in windows %}
             {%- set w = 'pickup_' ~ window.days ~ 'd' %}
-        {{ w }}_ref_as_of_date,
-        {{ w }}_delta_days,
-        {{ w }}_is_scaled,
-        case
-            when {{ w }}_is_scaled then (rooms_otb - {{ w }}_ref_rooms) * 1.0 / {{ w }}_delta_days * {{ window.days }}
-            else rooms_otb - {{ w }}_ref_rooms
-        end as {{ w }}_rooms,
-        case
-            when {{ w }}_is_scaled then (room_revenue_otb - {{ w }}_ref_rev) / {{ w }}_delta_days * {{ window.days }}
-            else room_revenue_otb - {{ w }}_ref_rev
-        end as {{ w }}_rev,
+            {{ w }}_ref_as_of_date,
+            {{ w }}_delta_days,
+            {{ w }}_is_scaled,
+            case
+                when {{ w }}_is_scaled then (rooms_otb - {{ w }}_ref_rooms) * 1.0 / {{ w }}_delta_days * {{ window.days }}
+                else rooms_otb - {{ w }}_ref_rooms
+            end as {{ w }}_rooms,
+            case
+                when {{ w }}_is_scaled then (room_revenue_otb - {{ w }}_ref_rev) / {{ w }}_delta_days * {{ window.days }}
+                else room_revenue_otb - {{ w }}_ref_rev
+            end as {{ w }}_rev,
         {%- endfor %}
         stly_as_of_date,
         stly_stay_date,

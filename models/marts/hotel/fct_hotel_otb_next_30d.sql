@@ -33,8 +33,8 @@ next_30d as (
         {{ sum_if_complete('dod_delta_rev') }} as dod_delta_rev,
         {%- for window in windows %}
             {%- set w = 'pickup_' ~ window.days ~ 'd' %}
-        {{ sum_if_complete(w ~ '_rooms') }} as {{ w }}_rooms,
-        {{ sum_if_complete(w ~ '_rev') }} as {{ w }}_rev,
+            {{ sum_if_complete(w ~ '_rooms') }} as {{ w }}_rooms,
+            {{ sum_if_complete(w ~ '_rev') }} as {{ w }}_rev,
         {%- endfor %}
         {{ sum_if_complete('stly_rooms') }} as stly_rooms,
         {{ sum_if_complete('stly_rev') }} as stly_rev,
@@ -63,8 +63,8 @@ final as (
         next_30d.dod_delta_rev,
         {%- for window in windows %}
             {%- set w = 'pickup_' ~ window.days ~ 'd' %}
-        next_30d.{{ w }}_rooms,
-        next_30d.{{ w }}_rev,
+            next_30d.{{ w }}_rooms,
+            next_30d.{{ w }}_rev,
         {%- endfor %}
         next_30d.stly_rooms,
         next_30d.stly_rev,
