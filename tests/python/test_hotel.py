@@ -290,14 +290,18 @@ def test_incremental_run_equals_full_refresh(hotel_db, tmp_path):
     """A nightly run adds only the new extract's rows, and they equal a full rebuild's."""
     db = tmp_path / "incremental.duckdb"
     # 1. The warehouse as it was the night before: as_of A-1 (the extract of A is not read).
-    first = dbt(["build", "-s", "+fct_hotel_otb_daily"], FIXTURE, db, d(-1))
+    first = dbt(["run", "-s", "+fct_hotel_otb_daily"], FIXTURE, db, d(-1))
     assert first.returncode == 0, first.stdout[-4000:]
     before = query(db, "select count(*) from fct_hotel_otb_daily")[0][0]
     assert query(db, "select max(as_of_date) from fct_hotel_otb_daily")[0][0] == d(-1)
     # 2. The nightly run as of A: incremental, so only the 365 rows of extract A are added.
-    second = dbt(["build", "-s", "+fct_hotel_otb_daily"], FIXTURE, db, A)
+    second = dbt(["run", "-s", "+fct_hotel_otb_daily"], FIXTURE, db, A)
     assert second.returncode == 0, second.stdout[-4000:]
     assert query(db, "select count(*) from fct_hotel_otb_daily")[0][0] == before + 365
+    # ... by an insert of the new extract's rows only, not a rebuild (dbt keeps the SQL it ran).
+    model = Path("kpi_warehouse", "models", "marts", "hotel", "fct_hotel_otb_daily.sql")
+    assert (tmp_path / "target" / "run" / model).read_text().startswith("insert into")
+    assert "loaded_extracts" in (tmp_path / "target" / "compiled" / model).read_text()
     # 3. Same rows as the full build of the session fixture (built from scratch as of A).
     for table in INCREMENTAL_TABLES:
         assert _rows(db, table) == _rows(hotel_db, table), table
@@ -313,13 +317,13 @@ def test_catching_up_on_new_extracts_equals_full_refresh(tmp_path):
     held = (d(-1).isoformat(), A.isoformat())  # rows of the extracts of A-1 and A start with their date
     extracts.write_text("".join(line for line in full_text.splitlines(keepends=True) if not line.startswith(held)))
     db = tmp_path / "late.duckdb"
-    assert dbt(["build", "-s", "+fct_hotel_otb_daily"], raw, db, A).returncode == 0
+    assert dbt(["run", "-s", "+fct_hotel_otb_daily"], raw, db, A).returncode == 0
     assert query(db, "select max(as_of_date) from fct_hotel_otb_daily")[0][0] == d(-2)
     extracts.write_text(full_text)
-    result = dbt(["build", "-s", "+fct_hotel_otb_daily"], raw, db, A)
+    result = dbt(["run", "-s", "+fct_hotel_otb_daily"], raw, db, A)
     assert result.returncode == 0, result.stdout[-4000:]
     incremental = {table: _rows(db, table) for table in INCREMENTAL_TABLES}
-    result = dbt(["build", "--full-refresh", "-s", "+fct_hotel_otb_daily"], raw, db, A)
+    result = dbt(["run", "--full-refresh", "-s", "+fct_hotel_otb_daily"], raw, db, A)
     assert result.returncode == 0, result.stdout[-4000:]
     for table in INCREMENTAL_TABLES:
         assert incremental[table] == _rows(db, table), table
