@@ -53,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     counts = generate(raw, DEFAULT_END_DATE, args.scale, DEFAULT_SEED, "parquet", ["hotel"])["hotel"]
     generated = time.monotonic() - started
-    reservations = duckdb.sql(
-        f"select count(distinct reservation_id) from read_parquet('{raw}/hotel/reservation_extracts.parquet')"
-    ).fetchone()[0]
+    with duckdb.connect() as con:
+        reservations = con.execute(
+            f"select count(distinct reservation_id) from read_parquet('{raw}/hotel/reservation_extracts.parquet')"
+        ).fetchone()[0]
     print(f"generated scale {args.scale}: {reservations:,} reservations, {counts['reservation_extracts']:,} extract rows "
           f"in {generated:.0f} s, peak RSS {_peak_rss_gib(resource.RUSAGE_SELF):.1f} GiB")
 
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     dbt = Path(sys.executable).with_name("dbt")
     started = time.monotonic()
-    result = subprocess.run([str(dbt), "build", "-s", "+kpi_measures__hotel"], cwd=REPO_ROOT, env=env)
+    result = subprocess.run([str(dbt), "build"], cwd=REPO_ROOT, env=env)
     built = time.monotonic() - started
     if result.returncode != 0:
         print(f"dbt build FAILED after {built:.0f} s", file=sys.stderr)
