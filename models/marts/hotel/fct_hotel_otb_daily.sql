@@ -109,26 +109,25 @@ on_the_books as (
 
 with_references as (
 
-    -- Reference OTB: NULL when there is no reference extract, else that extract's OTB (0 when
-    -- the stay date has no reservations in it).
+    -- Each reference extract's OTB for the same stay date (macro reference_otb: NULL without one).
     select
         on_the_books.*,
         dod_reference.ref_as_of_date as dod_ref_as_of_date,
-        case when dod_reference.ref_as_of_date is not null then coalesce(dod_nights.rooms_otb, 0) end as dod_ref_rooms,
-        case when dod_reference.ref_as_of_date is not null then coalesce(dod_nights.room_revenue_otb, 0) end as dod_ref_rev,
+        {{ reference_otb('dod_reference.ref_as_of_date', 'dod_nights.rooms_otb') }} as dod_ref_rooms,
+        {{ reference_otb('dod_reference.ref_as_of_date', 'dod_nights.room_revenue_otb') }} as dod_ref_rev,
         {%- for window in windows %}
             {%- set w = 'pickup_' ~ window.days ~ 'd' %}
             {{ w }}_reference.ref_as_of_date as {{ w }}_ref_as_of_date,
             {{ w }}_reference.ref_delta_days as {{ w }}_delta_days,
             {{ w }}_reference.is_scaled as {{ w }}_is_scaled,
-            case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.rooms_otb, 0) end as {{ w }}_ref_rooms,
-            case when {{ w }}_reference.ref_as_of_date is not null then coalesce({{ w }}_nights.room_revenue_otb, 0) end as {{ w }}_ref_rev,
+            {{ reference_otb(w ~ '_reference.ref_as_of_date', w ~ '_nights.rooms_otb') }} as {{ w }}_ref_rooms,
+            {{ reference_otb(w ~ '_reference.ref_as_of_date', w ~ '_nights.room_revenue_otb') }} as {{ w }}_ref_rev,
         {%- endfor %}
         stly_reference.stly_as_of_date,
         stly_reference.stly_is_approx,
         {{ add_days(-364, 'on_the_books.stay_date') }} as stly_stay_date,
-        case when stly_reference.stly_as_of_date is not null then coalesce(stly_nights.rooms_otb, 0) end as stly_rooms,
-        case when stly_reference.stly_as_of_date is not null then coalesce(stly_nights.room_revenue_otb, 0) end as stly_rev
+        {{ reference_otb('stly_reference.stly_as_of_date', 'stly_nights.rooms_otb') }} as stly_rooms,
+        {{ reference_otb('stly_reference.stly_as_of_date', 'stly_nights.room_revenue_otb') }} as stly_rev
     from on_the_books
     left join references_ as dod_reference
         on
@@ -190,14 +189,8 @@ final as (
             {{ w }}_ref_as_of_date,
             {{ w }}_delta_days,
             {{ w }}_is_scaled,
-            case
-                when {{ w }}_is_scaled then (rooms_otb - {{ w }}_ref_rooms) * 1.0 / {{ w }}_delta_days * {{ window.days }}
-                else rooms_otb - {{ w }}_ref_rooms
-            end as {{ w }}_rooms,
-            case
-                when {{ w }}_is_scaled then (room_revenue_otb - {{ w }}_ref_rev) / {{ w }}_delta_days * {{ window.days }}
-                else room_revenue_otb - {{ w }}_ref_rev
-            end as {{ w }}_rev,
+            {{ scaled_pickup('rooms_otb', w ~ '_ref_rooms', w ~ '_is_scaled', w ~ '_delta_days', window.days) }} as {{ w }}_rooms,
+            {{ scaled_pickup('room_revenue_otb', w ~ '_ref_rev', w ~ '_is_scaled', w ~ '_delta_days', window.days) }} as {{ w }}_rev,
         {%- endfor %}
         stly_as_of_date,
         stly_stay_date,
