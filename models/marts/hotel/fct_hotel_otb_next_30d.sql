@@ -4,6 +4,9 @@
 -- nights, occupancy = room nights / (capacity x 30), RevPAR = revenue / (capacity x 30).
 -- Pickup, DOD and pace are NULL when their reference is missing for any night of the span.
 {%- set windows = var('hotel_pickup_windows') %}
+{%- if var('hotel_otb_horizon_days') < 30 %}
+    {{ exceptions.raise_compiler_error('hotel_otb_horizon_days must be at least 30 for the next-30-day summary') }}
+{%- endif %}
 with
 
 hotel_days as (
