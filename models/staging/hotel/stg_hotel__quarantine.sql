@@ -16,7 +16,7 @@ final as (
         -- Surrogate key: quarantined rows may repeat a record key or have none at all.
         row_number() over (
             partition by source_system, source_table
-            order by hotel_id, record_key, quarantine_reason, loaded_at
+            order by entity_id, record_key, quarantine_reason, loaded_at
         ) as quarantine_row_number
     from quarantined
 
