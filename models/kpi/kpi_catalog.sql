@@ -20,6 +20,12 @@ spec_002 as (
 
 ),
 
+spec_003 as (
+
+    select * from {{ ref('kpi_catalog__spec_003') }}
+
+),
+
 final as (
 
     select * from spec_000
@@ -27,6 +33,8 @@ final as (
     select * from spec_001
     union all
     select * from spec_002
+    union all
+    select * from spec_003
 
 )
 

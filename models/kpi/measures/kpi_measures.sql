@@ -9,6 +9,7 @@
     {'name': 'cx', 'systems': ['storefront', 'helpdesk']},
     {'name': 'ops', 'systems': ['storefront', 'ops']},
     {'name': 'retail', 'systems': ['retail']},
+    {'name': 'hotel', 'systems': ['hotel']},
 ] -%}
 {%- set enabled_areas = [] -%}
 {%- for area in areas -%}

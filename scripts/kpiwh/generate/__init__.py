@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from kpiwh.generate import fulfillment, helpdesk, inventory, ops, retail, storefront
+from kpiwh.generate import fulfillment, helpdesk, hotel, inventory, ops, retail, storefront
 from kpiwh.generate.common import FORMATS, GenContext
 
 __all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
@@ -19,6 +19,7 @@ SYSTEMS: dict[str, Callable[[GenContext], dict[str, int]]] = {
     helpdesk.SYSTEM: helpdesk.generate,
     ops.SYSTEM: ops.generate,
     retail.SYSTEM: retail.generate,
+    hotel.SYSTEM: hotel.generate,
 }
 
 
