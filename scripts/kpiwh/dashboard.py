@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 
 STATUS_ORDER = {"RED": 0, "YELLOW": 1, "NO_DATA": 2, "GREEN": 3, "INFO": 4}
-UNIT_FORMATS = {"usd": "${:,.2f}", "pct": "{:.1f}%", "pct_change": "{:+.1f}%", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min"}
+UNIT_FORMATS = {"usd": "${:,.2f}", "pct": "{:.1f}%", "pct_ratio": "{:.1f}%", "pct_change": "{:+.1f}%", "pp": "{:+.1f} pp", "signed_count": "{:+,.0f}", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min"}
 
 
 def format_value(value: float | None, unit: str) -> str:
