@@ -49,7 +49,7 @@ latest as (
 
 distrust as (
 
-    -- An issue without an entity applies to every entity of the domain.
+    -- A scope is a KPI's domain or its kpi_id; an issue without an entity applies to every entity.
     select
         latest.kpi_id,
         latest.entity_type,
@@ -60,7 +60,7 @@ distrust as (
         on latest.kpi_id = catalog.kpi_id
     inner join trust_issues
         on
-            catalog.domain = trust_issues.domain
+            (catalog.domain = trust_issues.kpi_scope or latest.kpi_id = trust_issues.kpi_scope)
             and (trust_issues.entity_id is null or latest.entity_id = trust_issues.entity_id)
     group by latest.kpi_id, latest.entity_type, latest.entity_id
 

@@ -1,11 +1,11 @@
--- Why a KPI's numbers should not be acted on: per KPI domain and entity (null = every entity),
--- an input table that is stale (spec 000 Q.1 RED) or has a CRITICAL data-quality issue.
--- Inputs per domain are data (seed kpi_domain_inputs).
+-- Why a KPI's numbers should not be acted on: per KPI scope (a domain, or one kpi_id) and
+-- entity (null = every entity), an input table that is stale (spec 000 Q.1 RED) or has a
+-- CRITICAL data-quality issue. Which tables feed which KPIs is data (seed kpi_inputs).
 with
 
 inputs as (
 
-    select * from {{ ref('kpi_domain_inputs') }}
+    select * from {{ ref('kpi_inputs') }}
 
 ),
 
@@ -24,7 +24,7 @@ issues as (
 stale_inputs as (
 
     select
-        inputs.domain,
+        inputs.kpi_scope,
         cast(null as {{ dbt.type_string() }}) as entity_id,
         {{ dbt.concat(["'stale input '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
     from inputs
@@ -39,7 +39,7 @@ stale_inputs as (
 critical_inputs as (
 
     select
-        inputs.domain,
+        inputs.kpi_scope,
         issues.entity_id,
         {{ dbt.concat(["'critical '", 'issues.check_name', "' in '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
     from inputs

@@ -27,7 +27,8 @@ freshness_bounds as (
     select
         {{ dbt.concat(['profiles.source_system', "'.'", 'profiles.source_table']) }} as table_id,
         coalesce(overrides.yellow_above, catalog.yellow_above) as late_after_hours,
-        coalesce(overrides.red_above, catalog.red_above) as stale_after_hours
+        coalesce(overrides.red_above, catalog.red_above) as stale_after_hours,
+        overrides.kpi_id is not null as has_own_freshness_bounds
     from profiles
     inner join catalog
         on catalog.kpi_id = 'dq.freshness'
@@ -47,6 +48,7 @@ measured as (
         profiles.*,
         freshness_bounds.late_after_hours,
         freshness_bounds.stale_after_hours,
+        freshness_bounds.has_own_freshness_bounds,
         cast({{ dbt.dateadd('day', 1, as_of_date()) }} as {{ dbt.type_timestamp() }}) as freshness_reference_at
     from profiles
     inner join freshness_bounds
@@ -83,6 +85,7 @@ final as (
         end as freshness_status,
         late_after_hours,
         stale_after_hours,
+        has_own_freshness_bounds,
         required_cell_count,
         filled_cell_count,
         case
