@@ -26,8 +26,8 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path):
 
 
 def test_storefront_history_scale_and_defects(tmp_path):
-    small = generate(tmp_path / "s", END, 0.5, seed=1, fmt="csv")["storefront"]
-    large = generate(tmp_path / "l", END, 2.0, seed=1, fmt="csv")["storefront"]
+    small = generate(tmp_path / "s", END, 0.5, seed=1, fmt="csv", systems=["storefront"])["storefront"]
+    large = generate(tmp_path / "l", END, 2.0, seed=1, fmt="csv", systems=["storefront"])["storefront"]
     assert 3.0 < large["order_lines"] / small["order_lines"] < 5.0  # the scale knob scales volume
     orders = pd.read_csv(tmp_path / "s" / "storefront" / "orders.csv", dtype=str, keep_default_na=False)
     created = pd.to_datetime(orders["created_at"], errors="coerce")
