@@ -426,5 +426,6 @@ def test_absent_systems_are_skipped(build_warehouse) -> None:
     # analysis are disabled and the build still succeeds with ops' KPIs computed the same way.
     db_path = build_warehouse(RAW, AS_OF, "storefront_ops_partial", {"KPI_SOURCE_SYSTEMS": "storefront,ops"})
     domains = {row[0] for row in query(db_path, "select distinct split_part(kpi_id, '.', 1) from kpi_dashboard")}
-    assert domains == {"sales", "growth", "ops", "operators", "time_savings"}
+    # dq: the data-quality KPIs exist whatever systems are present.
+    assert domains == {"sales", "growth", "ops", "operators", "time_savings", "dq"}
     assert kpi(db_path, "ops.operator_resolution_rate", "M01", "day", AS_OF.isoformat())[0] == pytest.approx(75.0)
