@@ -7,21 +7,10 @@ source as (
 
 ),
 
-employees as (
-
-    select * from {{ ref('base_classicmodels__employees') }}
-
-),
-
 employee_keys as (
 
     -- A customer's sales rep, when it has one, must be a known employee with a clean copy.
-    select
-        employee_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_employee
-    from employees
-    where employee_id is not null
-    group by employee_id
+    {{ clean_parent_keys('base_classicmodels__employees', ['employee_id'], 'has_clean_employee') }}
 
 ),
 

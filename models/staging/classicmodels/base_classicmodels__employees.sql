@@ -7,21 +7,10 @@ source as (
 
 ),
 
-offices as (
-
-    select * from {{ ref('base_classicmodels__offices') }}
-
-),
-
 office_keys as (
 
     -- An employee is only as usable as its office: known and with at least one clean copy.
-    select
-        office_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_office
-    from offices
-    where office_id is not null
-    group by office_id
+    {{ clean_parent_keys('base_classicmodels__offices', ['office_id'], 'has_clean_office') }}
 
 ),
 

@@ -7,38 +7,16 @@ source as (
 
 ),
 
-orders as (
-
-    select * from {{ ref('base_classicmodels__orders') }}
-
-),
-
-products as (
-
-    select * from {{ ref('base_classicmodels__products') }}
-
-),
-
 order_keys as (
 
     -- A line is only as usable as its order: known and with at least one clean copy.
-    select
-        order_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_order
-    from orders
-    where order_id is not null
-    group by order_id
+    {{ clean_parent_keys('base_classicmodels__orders', ['order_id'], 'has_clean_order') }}
 
 ),
 
 product_keys as (
 
-    select
-        product_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where product_id is not null
-    group by product_id
+    {{ clean_parent_keys('base_classicmodels__products', ['product_id'], 'has_clean_product') }}
 
 ),
 

@@ -9,21 +9,10 @@ source as (
 
 ),
 
-customers as (
-
-    select * from {{ ref('base_classicmodels__customers') }}
-
-),
-
 customer_keys as (
 
     -- An order is only as usable as its customer: known and with at least one clean copy.
-    select
-        customer_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_customer
-    from customers
-    where customer_id is not null
-    group by customer_id
+    {{ clean_parent_keys('base_classicmodels__customers', ['customer_id'], 'has_clean_customer') }}
 
 ),
 

@@ -7,21 +7,10 @@ source as (
 
 ),
 
-productlines as (
-
-    select * from {{ ref('base_classicmodels__productlines') }}
-
-),
-
 line_keys as (
 
     -- A product is only as usable as its product line: known and with a clean copy.
-    select
-        product_line,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_line
-    from productlines
-    where product_line is not null
-    group by product_line
+    {{ clean_parent_keys('base_classicmodels__productlines', ['product_line'], 'has_clean_line') }}
 
 ),
 

@@ -7,22 +7,10 @@ source as (
 
 ),
 
-orders as (
-
-    select * from {{ ref('base_storefront__orders') }}
-
-),
-
 order_keys as (
 
     -- A fulfillment is only as usable as its order: known to the storefront, with a clean record.
-    select
-        merchant_id,
-        order_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_order
-    from orders
-    where order_id is not null
-    group by merchant_id, order_id
+    {{ clean_parent_keys('base_storefront__orders', ['merchant_id', 'order_id'], 'has_clean_order') }}
 
 ),
 

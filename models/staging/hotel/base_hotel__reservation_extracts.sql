@@ -8,21 +8,10 @@ source as (
 
 ),
 
-hotels as (
-
-    select * from {{ ref('base_hotel__hotels') }}
-
-),
-
 hotel_keys as (
 
     -- A row is only as usable as its hotel: known and with at least one clean copy.
-    select
-        hotel_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_hotel
-    from hotels
-    where hotel_id is not null
-    group by hotel_id
+    {{ clean_parent_keys('base_hotel__hotels', ['hotel_id'], 'has_clean_hotel') }}
 
 ),
 

@@ -7,22 +7,10 @@ source as (
 
 ),
 
-products as (
-
-    select * from {{ ref('base_storefront__products') }}
-
-),
-
 product_keys as (
 
     -- A snapshot is only as usable as its SKU: known to the storefront, with a clean record.
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_storefront__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

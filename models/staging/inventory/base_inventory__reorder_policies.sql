@@ -7,21 +7,9 @@ source as (
 
 ),
 
-products as (
-
-    select * from {{ ref('base_storefront__products') }}
-
-),
-
 product_keys as (
 
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_storefront__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

@@ -7,22 +7,10 @@ source as (
 
 ),
 
-operators as (
-
-    select * from {{ ref('base_ops__operators') }}
-
-),
-
 operator_keys as (
 
     -- An event is only as usable as its operator: known, with a clean record.
-    select
-        merchant_id,
-        operator_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_operator
-    from operators
-    where operator_id is not null
-    group by merchant_id, operator_id
+    {{ clean_parent_keys('base_ops__operators', ['merchant_id', 'operator_id'], 'has_clean_operator') }}
 
 ),
 

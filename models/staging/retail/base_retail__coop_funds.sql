@@ -9,22 +9,10 @@ source as (
 
 ),
 
-vendors as (
-
-    select * from {{ ref('base_retail__vendors') }}
-
-),
-
 vendors_keys as (
 
     -- A row is only as usable as its vendor: known and with at least one clean copy.
-    select
-        merchant_id,
-        vendor_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_vendor
-    from vendors
-    where merchant_id is not null and vendor_id is not null
-    group by merchant_id, vendor_id
+    {{ clean_parent_keys('base_retail__vendors', ['merchant_id', 'vendor_id'], 'has_clean_vendor') }}
 
 ),
 

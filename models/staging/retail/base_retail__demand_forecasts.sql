@@ -9,22 +9,10 @@ source as (
 
 ),
 
-products as (
-
-    select * from {{ ref('base_retail__products') }}
-
-),
-
 products_keys as (
 
     -- A row is only as usable as its product: known and with at least one clean copy.
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where merchant_id is not null and sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_retail__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

@@ -9,41 +9,17 @@ source as (
 
 ),
 
-stores as (
-
-    select * from {{ ref('base_retail__stores') }}
-
-),
-
 stores_keys as (
 
     -- A row is only as usable as its store: known and with at least one clean copy.
-    select
-        merchant_id,
-        store_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_store
-    from stores
-    where merchant_id is not null and store_id is not null
-    group by merchant_id, store_id
-
-),
-
-products as (
-
-    select * from {{ ref('base_retail__products') }}
+    {{ clean_parent_keys('base_retail__stores', ['merchant_id', 'store_id'], 'has_clean_store') }}
 
 ),
 
 products_keys as (
 
     -- A row is only as usable as its product: known and with at least one clean copy.
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where merchant_id is not null and sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_retail__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

@@ -9,41 +9,17 @@ source as (
 
 ),
 
-pos_receipts as (
-
-    select * from {{ ref('base_retail__pos_receipts') }}
-
-),
-
 pos_receipts_keys as (
 
     -- A row is only as usable as its receipt: known and with at least one clean copy.
-    select
-        merchant_id,
-        receipt_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_receipt
-    from pos_receipts
-    where merchant_id is not null and receipt_id is not null
-    group by merchant_id, receipt_id
-
-),
-
-products as (
-
-    select * from {{ ref('base_retail__products') }}
+    {{ clean_parent_keys('base_retail__pos_receipts', ['merchant_id', 'receipt_id'], 'has_clean_receipt') }}
 
 ),
 
 products_keys as (
 
     -- A row is only as usable as its product: known and with at least one clean copy.
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where merchant_id is not null and sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_retail__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

@@ -9,21 +9,10 @@ source as (
 
 ),
 
-merchants as (
-
-    select * from {{ ref('base_retail__merchants') }}
-
-),
-
 merchants_keys as (
 
     -- A row is only as usable as its merchant: known and with at least one clean copy.
-    select
-        merchant_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_merchant
-    from merchants
-    where merchant_id is not null
-    group by merchant_id
+    {{ clean_parent_keys('base_retail__merchants', ['merchant_id'], 'has_clean_merchant') }}
 
 ),
 

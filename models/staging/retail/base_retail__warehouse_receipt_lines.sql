@@ -9,41 +9,17 @@ source as (
 
 ),
 
-warehouse_receipts as (
-
-    select * from {{ ref('base_retail__warehouse_receipts') }}
-
-),
-
 warehouse_receipts_keys as (
 
     -- A row is only as usable as its warehouse receipt: known and with at least one clean copy.
-    select
-        merchant_id,
-        warehouse_receipt_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_warehouse_receipt
-    from warehouse_receipts
-    where merchant_id is not null and warehouse_receipt_id is not null
-    group by merchant_id, warehouse_receipt_id
-
-),
-
-products as (
-
-    select * from {{ ref('base_retail__products') }}
+    {{ clean_parent_keys('base_retail__warehouse_receipts', ['merchant_id', 'warehouse_receipt_id'], 'has_clean_warehouse_receipt') }}
 
 ),
 
 products_keys as (
 
     -- A row is only as usable as its product: known and with at least one clean copy.
-    select
-        merchant_id,
-        sku,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_product
-    from products
-    where merchant_id is not null and sku is not null
-    group by merchant_id, sku
+    {{ clean_parent_keys('base_retail__products', ['merchant_id', 'sku'], 'has_clean_product') }}
 
 ),
 

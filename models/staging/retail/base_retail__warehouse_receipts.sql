@@ -9,22 +9,10 @@ source as (
 
 ),
 
-purchase_orders as (
-
-    select * from {{ ref('base_retail__purchase_orders') }}
-
-),
-
 purchase_orders_keys as (
 
     -- A row is only as usable as its purchase order: known and with at least one clean copy.
-    select
-        merchant_id,
-        po_id,
-        {{ dbt.bool_or('quarantine_reason is null') }} as has_clean_purchase_order
-    from purchase_orders
-    where merchant_id is not null and po_id is not null
-    group by merchant_id, po_id
+    {{ clean_parent_keys('base_retail__purchase_orders', ['merchant_id', 'po_id'], 'has_clean_purchase_order') }}
 
 ),
 
