@@ -11,16 +11,7 @@
     {'name': 'retail', 'systems': ['retail']},
     {'name': 'hotel', 'systems': ['hotel']},
 ] -%}
-{%- set enabled_areas = [] -%}
-{%- for area in areas -%}
-    {%- set missing = [] -%}
-    {%- for system in area.systems if not source_system_enabled(system) -%}
-        {%- do missing.append(system) -%}
-    {%- endfor -%}
-    {%- if not missing -%}
-        {%- do enabled_areas.append(area.name) -%}
-    {%- endif -%}
-{%- endfor %}
+{%- set enabled_areas = names_with_enabled_systems(areas) %}
 
 with
 

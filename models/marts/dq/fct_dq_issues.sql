@@ -2,13 +2,10 @@
 -- merchant) across every check: quarantined rows, integrity checks that keep their rows, and
 -- table health (freshness, completeness, row conservation). Severity comes from the seed
 -- dq_check_severities; spec 000 Q.3 counts the CRITICAL ones.
-{%- set check_models = [] -%}
-{%- for check in [
-    {'model': 'int_dq_checks__storefront', 'systems': ['storefront']},
-    {'model': 'int_dq_checks__retail', 'systems': ['retail']},
-] if check.systems | reject('in', dq_enabled_systems()) | list | length == 0 -%}
-    {%- do check_models.append(check.model) -%}
-{%- endfor %}
+{%- set check_models = names_with_enabled_systems([
+    {'name': 'int_dq_checks__storefront', 'systems': ['storefront']},
+    {'name': 'int_dq_checks__retail', 'systems': ['retail']},
+]) %}
 
 with
 
