@@ -1,4 +1,5 @@
-{#- A raw text field with stray spaces trimmed; blank (empty or spaces only) becomes NULL. -#}
+{#- A raw text field with stray spaces trimmed; blank (empty or spaces only) and the literal
+    NULL that some exports write become NULL. -#}
 {% macro clean_text(column) -%}
-    nullif(trim({{ column }}), '')
+    case when upper(trim({{ column }})) not in ('', 'NULL') then trim({{ column }}) end
 {%- endmacro %}

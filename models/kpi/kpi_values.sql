@@ -1,5 +1,7 @@
 -- The KPI contract read by BI, alerts and tests: one row per KPI, entity, grain and period,
--- with the thresholds applied and the status they give (macro classify_kpi_status).
+-- with the thresholds applied and the status they give (macro classify_kpi_status). A KPI one
+-- of whose input tables (seed kpi_inputs) has no clean row at all (its file missing, empty, or
+-- every row quarantined) has no value: NO_DATA, never a 0 computed from nothing.
 with
 
 measures as (
@@ -20,11 +22,46 @@ overrides as (
 
 ),
 
+inputs as (
+
+    select * from {{ ref('kpi_inputs') }}
+
+),
+
+table_health as (
+
+    select * from {{ ref('fct_dq_table_health') }}
+
+),
+
+unavailable_scopes as (
+
+    select distinct inputs.kpi_scope
+    from inputs
+    inner join table_health
+        on
+            inputs.source_system = table_health.source_system
+            and inputs.source_table = table_health.source_table
+    where table_health.clean_row_count = 0
+
+),
+
 thresholds as (
 
     -- An entity's override replaces the catalog value column by column; blanks inherit.
     select
-        measures.*,
+        measures.kpi_id,
+        measures.entity_type,
+        measures.entity_id,
+        measures.grain,
+        measures.period_start,
+        measures.period_end,
+        case
+            when not exists (
+                select 1 from unavailable_scopes
+                where unavailable_scopes.kpi_scope in (catalog.domain, measures.kpi_id)
+            ) then measures.value
+        end as value,
         catalog.unit,
         catalog.direction,
         catalog.target_comparison,

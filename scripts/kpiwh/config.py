@@ -13,10 +13,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_END_DATE = date(2026, 11, 20)
 DEFAULT_SEED = 20261120
 
-# Every source system of the raw-data contract: a folder of that name under the raw directory.
-# A system whose folder is absent is skipped (its dbt models are disabled), not an error.
-SOURCE_SYSTEMS: tuple[str, ...] = ("storefront", "inventory", "fulfillment", "helpdesk", "ops", "retail", "hotel", "classicmodels")
-
 # Systems whose files are real data the user points to, not generated under the raw directory:
 # system -> (environment variable, default directory). dbt reads the same variable.
 EXTERNAL_SYSTEM_DIRS: dict[str, tuple[str, Path]] = {

@@ -1,22 +1,26 @@
 """Great Expectations checkpoint over a built warehouse: the KPI contract and the clean staging tables.
 
-GX 1.x's SQL datasource returns empty results on DuckDB (it closes the connection before
-fetching), so tables are read with DuckDB into pandas and validated through GX's pandas
-datasource. The staging suites are derived from the var dq_raw_tables of dbt_project.yml (keys,
-required columns, lower bounds), the single declaration dbt's data-quality layer also reads.
-Data Docs are built under warehouse/gx/uncommitted/data_docs (git-ignored).
+The expectations run as SQL inside DuckDB (GX's SQL datasource over duckdb-engine), so nothing
+is loaded into pandas. GX 1.x closes its connection before it fetches a metric's rows on any
+dialect it does not know to keep one connection for, and returns empty results on DuckDB;
+`_keep_duckdb_connection` adds DuckDB to that list (the documented shim). The staging suites
+are derived from the raw tables' contracts (kpiwh.contracts: keys, required columns, bounds,
+allowed values), the declaration dbt's base models are generated from. Data Docs are built
+under warehouse/gx/uncommitted/data_docs (git-ignored).
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
-import pandas as pd
-import yaml
 
+from kpiwh import contracts
 from kpiwh.config import REPO_ROOT
 
 STATUSES = ["GREEN", "YELLOW", "RED", "INFO", "NO_DATA"]
@@ -28,82 +32,126 @@ COMPLETENESS_MOSTLY = 0.95
 @dataclass(frozen=True)
 class TableCheck:
     name: str
-    frame: pd.DataFrame
-    expectations: list
+    expectations: list[Any]
 
 
-def _raw_table_specs() -> dict:
-    project = yaml.safe_load((REPO_ROOT / "dbt_project.yml").read_text())
-    return project["vars"]["dq_raw_tables"]
+class _DuckDBDialect(str):
+    """The dialect name "duckdb" with the `.value` GX reads off its dialect enum members."""
+
+    value = "duckdb"
 
 
-def kpi_values_expectations(gx, known_kpi_ids: list[str]) -> list:
+def _keep_duckdb_connection() -> None:
+    from great_expectations.execution_engine import sqlalchemy_execution_engine as engine
+
+    if "duckdb" not in engine._PERSISTED_CONNECTION_DIALECTS:
+        engine._PERSISTED_CONNECTION_DIALECTS = (*engine._PERSISTED_CONNECTION_DIALECTS, _DuckDBDialect("duckdb"))
+
+
+def _silence_teardown_reports() -> None:
+    """GX's SQL datasource keeps DuckDB objects alive until interpreter teardown, where DuckDB's
+    bindings print hundreds of lines of spurious leak reports to stderr: close stderr at exit."""
+
+    def close_stderr() -> None:
+        sys.stderr.flush()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+
+    atexit.register(close_stderr)
+
+
+def _where(unit: str) -> str:
+    return f'col("unit")=="{unit}"'
+
+
+def kpi_values_expectations(gx: Any, known_kpi_ids: list[str]) -> list[Any]:
     e = gx.expectations
+    parser = "great_expectations"
     return [
         e.ExpectColumnValuesToBeInSet(column="kpi_id", value_set=known_kpi_ids),
         e.ExpectColumnValuesToBeInSet(column="status", value_set=STATUSES),
         e.ExpectCompoundColumnsToBeUnique(column_list=["kpi_id", "entity_type", "entity_id", "grain", "period_start"]),
         *[e.ExpectColumnValuesToNotBeNull(column=c) for c in ("kpi_id", "entity_type", "entity_id", "grain", "period_start", "status")],
-        e.ExpectColumnValuesToBeBetween(column="value", min_value=0, max_value=100, row_condition='unit=="pct"', condition_parser="pandas"),
+        e.ExpectColumnValuesToBeBetween(column="value", min_value=0, max_value=100, row_condition=_where("pct"), condition_parser=parser),
         *[
-            e.ExpectColumnValuesToBeBetween(column="value", min_value=0, row_condition=f'unit=="{unit}"', condition_parser="pandas")
+            e.ExpectColumnValuesToBeBetween(column="value", min_value=0, row_condition=_where(unit), condition_parser=parser)
             for unit in NON_NEGATIVE_UNITS
         ],
-        # A NULL value must read NO_DATA, never a colour.
-        e.ExpectColumnValuesToBeInSet(column="status", value_set=["NO_DATA"], row_condition="value.isnull()", condition_parser="pandas"),
+        # A NULL value must read NO_DATA, never a colour: every other status has a value.
+        e.ExpectColumnValuesToNotBeNull(column="value", row_condition='col("status")!="NO_DATA"', condition_parser=parser),
     ]
 
 
-def staging_expectations(gx, spec: dict) -> list:
+def staging_expectations(gx: Any, table: contracts.Table) -> list[Any]:
+    """What the contract promises of a clean stg_ table: its key, filled required columns, bounds, allowed values."""
     e = gx.expectations
-    checks = [e.ExpectCompoundColumnsToBeUnique(column_list=spec["key"])] if len(spec["key"]) > 1 else [e.ExpectColumnValuesToBeUnique(column=spec["key"][0])]
-    checks += [e.ExpectColumnValuesToNotBeNull(column=c, mostly=COMPLETENESS_MOSTLY) for c in spec["required"] if c not in spec["key"]]
-    checks += [e.ExpectColumnValuesToNotBeNull(column=c) for c in spec["key"]]
-    checks += [e.ExpectColumnValuesToBeBetween(column=c, min_value=low) for c, low in spec.get("min", {}).items()]
+    key = list(table.key)
+    checks: list[Any] = [e.ExpectCompoundColumnsToBeUnique(column_list=key)] if len(key) > 1 else [e.ExpectColumnValuesToBeUnique(column=key[0])]
+    checks += [e.ExpectColumnValuesToNotBeNull(column=c) for c in key]
+    for column in table.columns:
+        if column.name in key:
+            continue
+        if not column.nullable:
+            checks.append(e.ExpectColumnValuesToNotBeNull(column=column.name))
+        elif column.required:
+            checks.append(e.ExpectColumnValuesToNotBeNull(column=column.name, mostly=COMPLETENESS_MOSTLY))
+        low, high = column.rules.get("min"), column.rules.get("max")
+        if low is not None or high is not None:
+            checks.append(e.ExpectColumnValuesToBeBetween(column=column.name, min_value=low, max_value=high))
+        if column.rules.get("allowed"):
+            checks.append(e.ExpectColumnValuesToBeInSet(column=column.name, value_set=list(column.rules["allowed"])))
     return checks
 
 
-def collect(db_path: Path, gx) -> list[TableCheck]:
-    """Read every table to validate from the warehouse (those present: absent systems are skipped)."""
+def collect(db_path: Path, gx: Any) -> list[TableCheck]:
+    """The tables to validate that the warehouse has (absent systems are skipped)."""
     with duckdb.connect(str(db_path), read_only=True) as con:
         present = {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
         known = [k for (k,) in con.execute("select kpi_id from kpi_catalog").fetchall()]
-        checks = [TableCheck("kpi_values", con.execute("select * from kpi_values").df(), kpi_values_expectations(gx, known))]
-        for system, tables in _raw_table_specs().items():
-            for table, spec in tables.items():
-                model = f"stg_{system}__{table}"
-                if model in present:
-                    checks.append(TableCheck(model, con.execute(f"select * from {model}").df(), staging_expectations(gx, spec)))
+    checks = [TableCheck("kpi_values", kpi_values_expectations(gx, known))]
+    checks += [TableCheck(t.staged_model, staging_expectations(gx, t)) for t in contracts.tables() if t.staged_model in present]
     return checks
 
 
 def run(db_path: Path, gx_root: Path | None = None) -> bool:
     """Validate the warehouse at db_path; print a summary, build Data Docs, return success."""
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    os.environ.setdefault("TQDM_DISABLE", "1")  # GX's per-expectation progress bars drown the summary
     import great_expectations as gx  # imported here: it takes seconds, and only this command needs it
 
+    _keep_duckdb_connection()
+    _silence_teardown_reports()
+    checks = collect(db_path, gx)
     context = gx.get_context(mode="file", project_root_dir=str(gx_root or REPO_ROOT / "warehouse"))
-    source = context.data_sources.add_or_update_pandas("warehouse")
+    context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_or_update_sql(
+        "warehouse", connection_string=f"duckdb:///{db_path.resolve()}", kwargs={"connect_args": {"read_only": True}}
+    )
     success = True
-    for check in collect(db_path, gx):
-        asset = source.get_asset(check.name) if check.name in source.get_asset_names() else source.add_dataframe_asset(check.name)
-        batch = asset.get_batch_definition("whole") if asset.batch_definitions else asset.add_batch_definition_whole_dataframe("whole")
-        suite = context.suites.add_or_update(gx.ExpectationSuite(name=check.name, expectations=check.expectations))
-        definition = context.validation_definitions.add_or_update(gx.ValidationDefinition(name=check.name, data=batch, suite=suite))
-        checkpoint = context.checkpoints.add_or_update(
-            gx.Checkpoint(name=check.name, validation_definitions=[definition], actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")])
-        )
-        result = checkpoint.run(batch_parameters={"dataframe": check.frame})
-        failed = [
-            f"{r.expectation_config.type}({r.expectation_config.kwargs.get('column') or r.expectation_config.kwargs.get('column_list')})"
-            for run_result in result.run_results.values()
-            for r in run_result.results
-            if not r.success
-        ]
-        print(f"{'PASS' if result.success else 'FAIL'} {check.name}: {len(check.expectations)} expectations, {len(check.frame):,} rows"
-              + (f"; failed: {', '.join(failed)}" if failed else ""))
-        success = success and result.success
+    try:
+        for check in checks:
+            asset = source.get_asset(check.name) if check.name in source.get_asset_names() else source.add_table_asset(check.name, table_name=check.name)
+            batch = asset.get_batch_definition("whole") if asset.batch_definitions else asset.add_batch_definition_whole_table("whole")
+            suite = context.suites.add_or_update(gx.ExpectationSuite(name=check.name, expectations=check.expectations))
+            definition = context.validation_definitions.add_or_update(gx.ValidationDefinition(name=check.name, data=batch, suite=suite))
+            checkpoint = context.checkpoints.add_or_update(
+                gx.Checkpoint(name=check.name, validation_definitions=[definition], actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")])
+            )
+            result = checkpoint.run()
+            outcomes = [r for run_result in result.run_results.values() for r in run_result.results]
+            failed = [
+                f"{r.expectation_config.type}({r.expectation_config.kwargs.get('column') or r.expectation_config.kwargs.get('column_list')})"
+                for r in outcomes
+                if not r.success
+            ]
+            rows = next((r.result.get("element_count") for r in outcomes if r.result.get("element_count") is not None), None)
+            print(f"{'PASS' if result.success else 'FAIL'} {check.name}: {len(check.expectations)} expectations"
+                  + (f", {rows:,} rows" if rows is not None else "") + (f"; failed: {', '.join(failed)}" if failed else ""))
+            success = success and result.success
+    finally:
+        # Release the DuckDB file now: a later writer (the next build) must not find it held.
+        execution_engine = source.get_execution_engine()
+        execution_engine.close()
+        execution_engine.engine.dispose()
+        source.get_engine().dispose()
     docs = Path(context.root_directory) / "uncommitted" / "data_docs" / "local_site" / "index.html"
     print(f"Great Expectations Data Docs: {docs}")
     return success

@@ -15,33 +15,31 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kpiwh.config import REPO_ROOT, external_dir_env
-from kpiwh.warehouse import present_systems
+from kpiwh import systems
+from kpiwh.config import REPO_ROOT, Paths
+from kpiwh.warehouse import dbt_env
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 
 
 def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run one dbt command on `raw_dir` into `db_path`; output is captured for assertions."""
+    """Run one dbt command on `raw_dir` into `db_path`; output is captured for assertions.
+
+    The systems built are those the fixture has files for, chosen as `kpiwh` chooses them. Systems
+    read from their own directory (classicmodels) join only when a test names them in
+    extra_env KPI_SOURCE_SYSTEMS, so a fixture build never depends on ../shared being there.
+    """
     env = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(REPO_ROOT),
-        "KPI_RAW_DIR": str(raw_dir),
-        "KPI_DUCKDB_PATH": str(db_path),
-        "KPI_AS_OF": as_of.isoformat(),
-        # Systems read from their own directory (e.g. classicmodels: env, else ../shared/data).
-        **external_dir_env(),
-        # Only the systems the fixture has files for are built (the others are skipped). Systems
-        # read from their own directory (classicmodels) join only when a test asks for them in
-        # extra_env, so a fixture build never depends on ../shared being there.
-        "KPI_SOURCE_SYSTEMS": ",".join(present_systems(raw_dir, include_external=False)) or "none",
+        **dbt_env(Paths(raw_dir, db_path, db_path), as_of),
         "DBT_TARGET_PATH": str(db_path.parent / "target"),
         "DBT_LOG_PATH": str(db_path.parent / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         **(extra_env or {}),
     }
+    env.pop("KPI_SOURCE_SYSTEMS", None)
+    selection = systems.select(raw_dir, systems.requested_systems((extra_env or {}).get("KPI_SOURCE_SYSTEMS")), external=False)
     return subprocess.run(
-        [str(Path(sys.executable).with_name("dbt")), *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+        [str(Path(sys.executable).with_name("dbt")), *selection.dbt_args(args)], cwd=REPO_ROOT, env=env, capture_output=True, text=True
     )
 
 

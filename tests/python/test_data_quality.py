@@ -89,7 +89,7 @@ def test_prod_gate_passes_without_critical_issues(tmp_path):
 
 def test_completeness_by_hand(db):
     got = dict(query(db, "select source_table, completeness_pct from fct_dq_table_health"))
-    # Required columns (dbt_project.yml var dq_raw_tables) times raw rows, minus missing cells:
+    # Required columns (the contract: required or key columns) times raw rows, minus missing cells:
     # orders 95 rows x 7, missing the null order_id and the unparseable created_at;
     # customers 7 x 5, missing one customer_id; order_lines 96 x 7, missing one sku.
     expected = {

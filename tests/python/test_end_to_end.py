@@ -22,6 +22,6 @@ def test_generated_csv_and_parquet_build_to_identical_kpis(tmp_path, build_wareh
     csv_rows = query(from_csv, sql)
     assert csv_rows == query(from_parquet, sql)
     # The defects are visible, not fatal: every storefront defect kind is quarantined.
-    reasons = {r for (r,) in query(from_csv, "select distinct quarantine_reason from stg_storefront__quarantine")}
+    reasons = {r for (r,) in query(from_csv, "select distinct quarantine_reason from fct_dq_quarantined_records where source_system = 'storefront'")}
     assert {"duplicate_key", "null_key", "invalid_timestamp", "invalid_enum", "invalid_number", "orphan_key"} <= reasons
     assert len({row[0] for row in csv_rows}) >= 8

@@ -169,7 +169,7 @@ def test_dashboard_shows_the_seven_kpis_per_merchant_on_as_of(db):
 def test_quarantine_reasons_and_row_conservation(db):
     reasons = dict(
         ((t, r), n)
-        for t, r, n in query(db, "select source_table, quarantine_reason, count(*) from stg_storefront__quarantine group by all")
+        for t, r, n in query(db, "select source_table, quarantine_reason, count(*) from fct_dq_quarantined_records where source_system = 'storefront' group by all")
     )
     # Every deliberately bad row of the fixture, by hand.
     assert reasons == {

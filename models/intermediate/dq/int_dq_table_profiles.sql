@@ -1,10 +1,18 @@
--- One data-quality profile per raw table of every enabled source system (macro dq_table_profile).
+-- One data-quality profile per raw table of every enabled source system (macro dq_table_profile;
+-- the tables from the var source_catalog), with what its raw file was (the base model's audit).
+{%- set tables = [] %}
+{%- for system, entry in var('source_catalog').items() if source_system_enabled(system) %}
+    {%- for table in entry.tables %}
+        {%- do tables.append((system, table)) %}
+    {%- endfor %}
+{%- endfor %}
+
 with
 
 profiles as (
 
-    {% for system, table, spec in dq_profiled_tables() -%}
-        {{ dq_table_profile(system, table, spec) }}
+    {% for system, table in tables -%}
+        {{ dq_table_profile(system, table) }}
         {%- if not loop.last %}
         union all
         {% endif -%}
@@ -25,9 +33,26 @@ profiles as (
 
 ),
 
+file_audits as (
+
+    select * from {{ ref('stg_dq_history__raw_file_audits') }}
+
+),
+
 final as (
 
-    select * from profiles
+    select
+        profiles.*,
+        file_audits.file_path,
+        coalesce(file_audits.file_status, 'ok') as file_status,
+        file_audits.missing_required_columns,
+        file_audits.missing_optional_columns,
+        file_audits.extra_columns
+    from profiles
+    left join file_audits
+        on
+            profiles.source_system = file_audits.source_system
+            and profiles.source_table = file_audits.source_table
 
 )
 

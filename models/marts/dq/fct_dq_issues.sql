@@ -1,6 +1,7 @@
 -- The spec's v_data_quality_comprehensive: one row per data-quality issue (check, table and
 -- merchant) across every check: quarantined rows, integrity checks that keep their rows, and
--- table health (freshness, completeness, row conservation). Severity comes from the seed
+-- table health (files missing or empty, columns missing or extra, freshness, completeness,
+-- row conservation). Severity comes from the seed
 -- dq_check_severities; spec 000 Q.3 counts the CRITICAL ones.
 {%- set check_models = names_with_enabled_systems([
     {'name': 'int_dq_checks__storefront', 'systems': ['storefront']},
@@ -44,6 +45,7 @@ issue_records as (
         quarantine_reason as check_name,
         entity_id,
         record_key,
+        quarantine_detail as detail,
         loaded_at as seen_at
     from quarantined
     {% for check_model in check_models -%}
@@ -54,6 +56,7 @@ issue_records as (
             check_name,
             entity_id,
             record_key,
+            cast(null as {{ dbt.type_string() }}) as detail,
             seen_at
         from {{ check_model }}
     {% endfor %}
@@ -81,6 +84,8 @@ record_issues as (
         entity_id,
         count(*) as rows_affected,
         {{ dbt.listagg("case when example_rank <= 5 then coalesce(record_key, '(null)') end", "', '", "order by record_key") }} as example_keys,
+        -- The detail of the first example (e.g. which column failed which rule).
+        min(case when example_rank = 1 then detail end) as detail,
         min(seen_at) as first_seen_at,
         max(seen_at) as last_seen_at
     from ranked_records
@@ -94,11 +99,43 @@ table_checks as (
         source_system,
         source_table,
         case
+            when file_status = 'missing_file' then 'missing_table'
             when raw_row_count = 0 then 'empty_table'
             when freshness_status = 'stale' then 'stale_table'
             when freshness_status = 'late' then 'late_table'
         end as check_name,
         raw_row_count as rows_affected,
+        case
+            when file_status = 'missing_file' then {{ dbt.concat(["'no file '", 'file_path']) }}
+            when raw_row_count = 0 then {{ dbt.concat(['file_path', "' has no data lines'"]) }}
+        end as detail,
+        max_loaded_at
+    from table_health
+    union all
+    select
+        source_system,
+        source_table,
+        case when missing_required_columns is not null then 'missing_column' end as check_name,
+        raw_row_count as rows_affected,
+        {{ dbt.concat(['file_path', "' lacks column(s) '", 'missing_required_columns']) }} as detail,
+        max_loaded_at
+    from table_health
+    union all
+    select
+        source_system,
+        source_table,
+        case when missing_optional_columns is not null then 'missing_optional_column' end as check_name,
+        raw_row_count as rows_affected,
+        {{ dbt.concat(['file_path', "' lacks optional column(s) '", 'missing_optional_columns']) }} as detail,
+        max_loaded_at
+    from table_health
+    union all
+    select
+        source_system,
+        source_table,
+        case when extra_columns is not null then 'extra_column' end as check_name,
+        raw_row_count as rows_affected,
+        {{ dbt.concat(['file_path', "' has column(s) the contract does not know, ignored: '", 'extra_columns']) }} as detail,
         max_loaded_at
     from table_health
     union all
@@ -110,6 +147,7 @@ table_checks as (
             when completeness_pct < 95 then 'incomplete_table'
         end as check_name,
         required_cell_count - filled_cell_count as rows_affected,
+        cast(null as {{ dbt.type_string() }}) as detail,
         max_loaded_at
     from table_health
     union all
@@ -118,6 +156,7 @@ table_checks as (
         source_table,
         case when not is_row_count_conserved then 'row_count_not_conserved' end as check_name,
         raw_row_count as rows_affected,
+        cast(null as {{ dbt.type_string() }}) as detail,
         max_loaded_at
     from table_health
 
@@ -132,6 +171,7 @@ table_issues as (
         cast(null as {{ dbt.type_string() }}) as entity_id,
         rows_affected,
         cast(null as {{ dbt.type_string() }}) as example_keys,
+        detail,
         max_loaded_at as first_seen_at,
         max_loaded_at as last_seen_at
     from table_checks
@@ -158,6 +198,7 @@ final as (
         issues.entity_id,
         issues.rows_affected,
         issues.example_keys,
+        issues.detail,
         issues.first_seen_at,
         issues.last_seen_at,
         severities.check_description

@@ -90,7 +90,12 @@ final as (
         filled_cell_count,
         case
             when required_cell_count > 0 then filled_cell_count * 100.0 / required_cell_count
-        end as completeness_pct
+        end as completeness_pct,
+        file_path,
+        file_status,
+        missing_required_columns,
+        missing_optional_columns,
+        extra_columns
     from measured
 
 )

@@ -1,24 +1,2 @@
--- Clean merchants: the rows of base_storefront__merchants that passed every check (the rest are quarantined).
-with
-
-merchants as (
-
-    select * from {{ ref('base_storefront__merchants') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        merchant_name,
-        currency_code,
-        timezone,
-        created_at,
-        loaded_at
-    from merchants
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean merchants: the rows of base_storefront__merchants that passed every check.
+{{ staged_rows('storefront', 'merchants') }}
