@@ -98,7 +98,12 @@ ranked as (
             order by {{ order_by }}row_hash
         ) as copy_number,
         {% if loaded_at -%}
-        max({{ loaded_at }}) over (partition by {{ key | join(', ') }}, row_defect) as latest_loaded_at,
+        coalesce(
+            {{ loaded_at }} = max({{ loaded_at }}) over (partition by {{ key | join(', ') }}, row_defect),
+            max({{ loaded_at }}) over (partition by {{ key | join(', ') }}, row_defect) is null
+        ) as is_latest_load,
+        {% else -%}
+        true as is_latest_load,
         {% endif -%}
         min(row_hash) over (
             partition by {{ key | join(', ') }}, row_defect{{ (', ' ~ loaded_at) if loaded_at }}
@@ -118,18 +123,12 @@ final as (
         {%- endfor %}
         case
             when row_defect is not null then row_defect
-            when
-                min_row_hash != max_row_hash
-                {%- if loaded_at %} and {{ loaded_at }} is not distinct from latest_loaded_at{% endif %}
-                then 'conflicting_duplicate'
+            when min_row_hash != max_row_hash and is_latest_load then 'conflicting_duplicate'
             when copy_number > 1 then 'duplicate_key'
         end as quarantine_reason,
         case
             when row_defect is not null then row_defect_detail
-            when
-                min_row_hash != max_row_hash
-                {%- if loaded_at %} and {{ loaded_at }} is not distinct from latest_loaded_at{% endif %}
-                then 'copies of the key differ in their values'
+            when min_row_hash != max_row_hash and is_latest_load then 'copies of the key differ in their values'
             when copy_number > 1 then 'an older or identical copy of the key'
         end as quarantine_detail,
         source_line,

@@ -46,9 +46,18 @@ unavailable_scopes as (
 
 ),
 
-thresholds as (
+unavailable_kpis as (
 
-    -- An entity's override replaces the catalog value column by column; blanks inherit.
+    select distinct catalog.kpi_id
+    from catalog
+    inner join unavailable_scopes
+        on unavailable_scopes.kpi_scope in (catalog.domain, catalog.kpi_id)
+
+),
+
+judged_measures as (
+
+    -- The rows of a KPI without inputs stay, valueless: it reads NO_DATA, it does not vanish.
     select
         measures.kpi_id,
         measures.entity_type,
@@ -56,12 +65,19 @@ thresholds as (
         measures.grain,
         measures.period_start,
         measures.period_end,
-        case
-            when not exists (
-                select 1 from unavailable_scopes
-                where unavailable_scopes.kpi_scope in (catalog.domain, measures.kpi_id)
-            ) then measures.value
-        end as value,
+        measures.target_value,
+        case when unavailable_kpis.kpi_id is null then measures.value end as value  -- noqa: RF04
+    from measures
+    left join unavailable_kpis
+        on measures.kpi_id = unavailable_kpis.kpi_id
+
+),
+
+thresholds as (
+
+    -- An entity's override replaces the catalog value column by column; blanks inherit.
+    select
+        measures.*,
         catalog.unit,
         catalog.direction,
         catalog.target_comparison,
@@ -74,7 +90,7 @@ thresholds as (
         coalesce(overrides.yellow_above, catalog.yellow_above) as yellow_above,
         coalesce(overrides.red_above, catalog.red_above) as red_above,
         overrides.kpi_id is not null as has_threshold_override
-    from measures
+    from judged_measures as measures
     inner join catalog
         on measures.kpi_id = catalog.kpi_id
     left join overrides

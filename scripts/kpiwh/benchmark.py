@@ -1,38 +1,140 @@
-"""Speed and memory figures for the generator and a full build at a given scale (printed, not asserted)."""
+"""Speed and memory of a full `kpiwh build`, phase by phase, against the raw-parse floor (printed, never asserted).
+
+For each scale it generates the default data (every system, or `--systems`) into a work folder,
+then measures:
+- the raw-parse floor: every raw file read once into a DuckDB table with the base models'
+  reader, nothing else;
+- `kpiwh build` by phase: dbt parse, dbt build (models, seeds, tests: their summed execution
+  times from run_results.json, and the wall clock), the Great Expectations checkpoint, publish;
+- the peak resident memory of the build's processes.
+`--hotel-scale` adds the hotel system alone at that scale (48 is about 1 M reservations), in
+Parquet as a hotel's extract history would be delivered. Targets: docs/benchmarks.md.
+"""
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
 import resource
+import shutil
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from kpiwh import generate, warehouse
+from kpiwh import generate, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths
 
 
-def _peak_child_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def _peak_rss_mib() -> float:
+    """The larger peak RSS of this process (GX runs here) and of any finished child (dbt); Linux reports KiB."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
-def run(scale: float, systems: list[str] | None, keep: Path | None) -> None:
-    base = keep or Path(tempfile.mkdtemp(prefix="kpiwh-bench-"))
-    paths = Paths(raw_dir=base / "raw", duckdb_path=base / "bench.duckdb", published_path=base / "published.duckdb")
-    start = time.perf_counter()
-    counts = generate.generate(paths.raw_dir, DEFAULT_END_DATE, scale, DEFAULT_SEED, "csv", systems)
-    generated = time.perf_counter() - start
-    rows = sum(n for tables in counts.values() for n in tables.values())
-    print(f"generate  scale={scale:g}: {rows:,} rows in {generated:.1f} s ({rows / generated:,.0f} rows/s)")
-    for system, tables in counts.items():
-        print(f"          {system}: " + ", ".join(f"{t} {n:,}" for t, n in tables.items()))
-    start = time.perf_counter()
+@dataclass
+class Figures:
+    label: str
+    raw_rows: int = 0
+    floor_s: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+    node_seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mib: float = 0.0
+    exit_code: int = 0
+
+    @property
+    def build_s(self) -> float:
+        return sum(self.phases.values())
+
+    def report(self) -> str:
+        lines = [f"{self.label}: {self.raw_rows:,} raw rows"]
+        lines.append(f"  raw-parse floor     {self.floor_s:8.1f} s   (every raw file read once into a DuckDB table)")
+        for phase, seconds in self.phases.items():
+            lines.append(f"  {phase:<19} {seconds:8.1f} s")
+        if self.node_seconds:
+            lines.append("  inside dbt build:   " + ", ".join(f"{kind} {s:.1f} s" for kind, s in self.node_seconds.items())
+                         + " (summed over 2 threads)")
+        ratio = self.build_s / self.floor_s if self.floor_s else float("nan")
+        gx_share = self.phases.get("GX checkpoint", 0) / self.build_s * 100 if self.build_s else float("nan")
+        lines.append(f"  kpiwh build total   {self.build_s:8.1f} s   = {ratio:.1f}x the floor; GX {gx_share:.0f} % of it")
+        lines.append(f"  peak RSS            {self.peak_rss_mib / 1024:8.2f} GiB; exit {self.exit_code}")
+        return "\n".join(lines)
+
+
+def raw_parse_floor(raw_dir: Path, fmt: str) -> tuple[float, int]:
+    """Seconds to read every raw file once into a table of a fresh DuckDB file, and the rows read."""
+    files = sorted(raw_dir.glob(f"*/*.{fmt}"))
+    with tempfile.TemporaryDirectory() as work:
+        with duckdb.connect(str(Path(work) / "floor.duckdb")) as con:
+            con.execute("set threads = 2")
+            started = time.perf_counter()
+            for i, path in enumerate(files):
+                literal = "'" + str(path).replace("'", "''") + "'"
+                reader = (f"read_parquet({literal})" if fmt == "parquet" else
+                          f"read_csv({literal}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')")
+                con.execute(f"create table t{i} as select * from {reader}")
+            seconds = time.perf_counter() - started
+            rows = sum(con.execute(f"select count(*) from t{i}").fetchone()[0] for i in range(len(files)))
+    return seconds, rows
+
+
+def _node_seconds(target: Path) -> dict[str, float]:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    totals: dict[str, float] = {}
+    for result in results:
+        kind = result["unique_id"].split(".")[0]
+        totals[kind] = totals.get(kind, 0.0) + result["execution_time"]
+    return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+
+def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt: str) -> Figures:
+    paths = Paths(raw_dir=base / "raw", duckdb_path=base / "bench.duckdb", published_path=base / "published" / "bench.duckdb")
+    shutil.rmtree(base, ignore_errors=True)
+    started = time.perf_counter()
+    generate.generate(paths.raw_dir, DEFAULT_END_DATE, scale, DEFAULT_SEED, fmt, systems)
+    print(f"{label}: generated in {time.perf_counter() - started:.0f} s", flush=True)
+    if systems:
+        # Build what was generated (the real Classic Models data joins a full run only).
+        os.environ["KPI_SOURCE_SYSTEMS"] = ",".join(systems)
+    figures = Figures(label)
+    figures.floor_s, figures.raw_rows = raw_parse_floor(paths.raw_dir, fmt)
     # Its own target and log folders: a benchmark never disturbs the developer's dbt state.
-    isolated = {"DBT_TARGET_PATH": str(base / "target"), "DBT_LOG_PATH": str(base / "logs")}
-    code = warehouse.run_dbt(["build", "--quiet"], paths, DEFAULT_END_DATE, isolated)
-    built = time.perf_counter() - start
-    print(f"dbt build: exit {code} in {built:.1f} s, peak child RSS {_peak_child_rss_mib():,.0f} MiB")
+    isolated = {"DBT_TARGET_PATH": str(base / "target"), "DBT_LOG_PATH": str(base / "logs"), "KPI_RAW_FORMAT": fmt}
+
+    def timed(phase: str, step) -> object:
+        started = time.perf_counter()
+        outcome = step()
+        figures.phases[phase] = time.perf_counter() - started
+        return outcome
+
+    code = timed("dbt parse", lambda: warehouse.run_dbt(["parse", "--quiet"], paths, DEFAULT_END_DATE, isolated))
     if code == 0:
-        with duckdb.connect(str(paths.duckdb_path), read_only=True) as con:
-            (kpi_rows,) = con.execute("select count(*) from kpi_values").fetchone()
-        print(f"kpi_values: {kpi_rows:,} rows; warehouse file {paths.duckdb_path.stat().st_size / 2**20:,.0f} MiB at {base}")
+        code = timed("dbt build", lambda: warehouse.run_dbt(["build", "--quiet"], paths, DEFAULT_END_DATE, isolated))
+        figures.node_seconds = _node_seconds(base / "target")
+    if code == 0:
+        code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
+    if code == 0:
+        timed("publish", lambda: warehouse.publish(paths))
+    figures.exit_code = int(code)  # type: ignore[call-overload]
+    figures.peak_rss_mib = _peak_rss_mib()
+    return figures
+
+
+def run(scales: list[float], systems: list[str] | None, hotel_scale: float | None, keep: Path | None) -> list[Figures]:
+    base = keep or Path(tempfile.mkdtemp(prefix="kpiwh-bench-"))
+    runs = [(f"scale {scale:g}", base / f"scale-{scale:g}", scale, systems, "csv") for scale in scales]
+    if hotel_scale:
+        runs.append((f"hotel alone at scale {hotel_scale:g} (parquet)", base / "hotel", hotel_scale, ["hotel"], "parquet"))
+    results = []
+    for label, folder, scale, chosen, fmt in runs:
+        # Each measurement in a process of its own, so that its peak RSS is its own.
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            figures = pool.apply(measure, (label, folder, scale, chosen, fmt))
+        print(figures.report(), flush=True)
+        results.append(figures)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    if len(results) >= 2 and results[0].build_s:
+        print(f"cost growth: {results[1].label} takes {results[1].build_s / results[0].build_s:.1f}x {results[0].label}")
+    return results

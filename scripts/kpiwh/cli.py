@@ -1,4 +1,4 @@
-"""One command line for the warehouse: `kpiwh generate | build | publish | dashboard | run | export-classicmodels`."""
+"""One command line for the warehouse: `kpiwh generate | build | publish | validate | dashboard | run | benchmark | contract-docs | export-classicmodels`."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import benchmark, classicmodels, dashboard, generate, validate, warehouse
+from kpiwh import benchmark, classicmodels, contract_docs, dashboard, generate, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 
 
@@ -63,7 +63,13 @@ def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_benchmark(args: argparse.Namespace, paths: Paths) -> int:
-    benchmark.run(args.scale, args.systems, args.keep)
+    results = benchmark.run(args.scale, args.systems, args.hotel_scale, args.keep)
+    return max(r.exit_code for r in results)
+
+
+def cmd_contract_docs(args: argparse.Namespace, paths: Paths) -> int:
+    changed = contract_docs.write()
+    print(f"{contract_docs.DOC}: {'rewritten' if changed else 'already up to date'}")
     return 0
 
 
@@ -106,11 +112,15 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--entity", help="only this entity id, e.g. M01")
     d.set_defaults(func=cmd_dashboard)
 
-    m = sub.add_parser("benchmark", help="print generation and build speed and memory at a scale")
-    m.add_argument("--scale", type=float, default=100.0, help="volume multiplier (100 is about 10M order lines)")
-    m.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS))
+    m = sub.add_parser("benchmark", help="print build speed by phase and memory against the raw-parse floor (docs/benchmarks.md)")
+    m.add_argument("--scale", type=float, nargs="+", default=[10.0, 100.0], help="volume multipliers (100 is about 10M order lines)")
+    m.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these systems (default: all)")
+    m.add_argument("--hotel-scale", type=float, default=48.0, help="also the hotel alone at this scale (48: ~1M reservations; 0: skip)")
     m.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     m.set_defaults(func=cmd_benchmark)
+
+    sub.add_parser("contract-docs", help="rewrite docs/raw_data_contract.md's tables from the sources' contracts").set_defaults(
+        func=cmd_contract_docs)
 
     r = sub.add_parser("run", help="generate the default data, build, publish and print the dashboard")
     r.add_argument("--scale", type=float, default=1.0)

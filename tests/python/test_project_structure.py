@@ -24,7 +24,7 @@ MAX_CHAINED_VIEWS = 5
 # The one model without parents: a calendar generated from as_of (docs/architecture.md).
 TIME_SPINE = "int_business_days_numbered"
 NAMING = {
-    "staging": re.compile(r"^(base|stg)_[a-z0-9]+__[a-z0-9_]+$"),
+    "staging": re.compile(r"^(base|stg)_[a-z0-9_]+?__[a-z0-9_]+$"),
     "intermediate": re.compile(r"^int_[a-z0-9_]+$"),
     "marts": re.compile(r"^(fct|dim)_[a-z0-9_]+$"),
     "kpi": re.compile(r"^kpi_[a-z0-9_]+$"),

@@ -9,12 +9,6 @@ conversations as (
 
 ),
 
-merchant_days as (
-
-    select * from {{ ref('int_merchant_days_spined') }}
-
-),
-
 first_conversation as (
 
     select
@@ -22,6 +16,13 @@ first_conversation as (
         min(created_date) as first_conversation_date
     from conversations
     group by merchant_id
+
+),
+
+merchant_days as (
+
+    -- From the first conversation, even one dated before the merchant's created_at.
+    {{ entity_days_from('first_conversation', 'merchant_id', 'first_conversation_date') }}
 
 ),
 
@@ -77,10 +78,6 @@ daily as (
         coalesce(escalated.escalations_opened, 0) as escalations_opened,
         coalesce(escalations_closed.escalations_closed, 0) as escalations_closed
     from merchant_days
-    inner join first_conversation
-        on
-            merchant_days.merchant_id = first_conversation.merchant_id
-            and merchant_days.date_day >= first_conversation.first_conversation_date
     left join opened
         on merchant_days.merchant_id = opened.merchant_id and merchant_days.date_day = opened.date_day
     left join escalated

@@ -9,12 +9,6 @@ tracked as (
 
 ),
 
-merchant_days as (
-
-    select * from {{ ref('int_merchant_days_spined') }}
-
-),
-
 first_order as (
 
     select
@@ -22,6 +16,13 @@ first_order as (
         min(order_date) as first_order_date
     from tracked
     group by merchant_id
+
+),
+
+merchant_days as (
+
+    -- From the first order, even one dated before the merchant's created_at.
+    {{ entity_days_from('first_order', 'merchant_id', 'first_order_date') }}
 
 ),
 
@@ -86,10 +87,6 @@ daily as (
         coalesce(due.sla_breaches, 0) as sla_breaches,
         coalesce(issues.issues_reported, 0) as issues_reported
     from merchant_days
-    inner join first_order
-        on
-            merchant_days.merchant_id = first_order.merchant_id
-            and merchant_days.date_day >= first_order.first_order_date
     left join placed
         on merchant_days.merchant_id = placed.merchant_id and merchant_days.date_day = placed.date_day
     left join fulfilled

@@ -14,7 +14,7 @@ the export is missing (single days and runs of several days). All extracts go to
 
 `--scale` multiplies every hotel's capacity (and so its reservations): scale 1 is about 20K
 reservations and 300K extract rows; scale 48 is about 1 million reservations
-(scripts/kpiwh/bench_hotel.py). Reservations are expanded to extract rows in chunks that are
+(`kpiwh benchmark --hotel-scale 48`). Reservations are expanded to extract rows in chunks that are
 written as they are made, so memory stays flat whatever the scale. A handful of deliberately bad
 rows of each kind are appended; staging must quarantine each of them.
 """
