@@ -21,7 +21,7 @@
         {#- Parse time: dbt only needs the source() call above to know the lineage. -#}
         select 1 as parsing_placeholder
     {%- else -%}
-        {%- set file = raw_file_header(relation, raw_file_format()) -%}
+        {%- set file = raw_file_header(relation, raw_file_format(contract)) -%}
         {%- set checks = base_model_checks(contract, file.columns) -%}
         {%- set loaded_at = contract.loaded_at -%}
         {%- set key = contract.key -%}
@@ -31,7 +31,7 @@ with
 raw_rows as (
 
     {% if file.status == 'ok' -%}
-        {{ raw_file_rows(relation, raw_file_format(), file.columns, this.identifier ~ '__rejects') }}
+        {{ raw_file_rows(relation, raw_file_format(contract), file.columns, this.identifier ~ '__rejects') }}
     {%- else -%}
     -- {{ file.status }}: the table is empty and the audit records why.
     select
@@ -48,7 +48,7 @@ cleaned as (
 
     select
         {%- for column in contract.columns %}
-        {%- set text = clean_text(adapter.quote(column.raw_name)) if column.raw_name in file.columns else 'null' %}
+        {%- set text = clean_text(adapter.quote(column.raw_name)) if column.raw_name in file.columns else 'cast(null as ' ~ dbt.type_string() ~ ')' %}
         {%- set case_rule = column.rules.get('case') %}
         {{ (case_rule ~ '(' ~ text ~ ')') if case_rule else text }} as {{ column.name }}__text,
         {%- endfor %}
@@ -64,9 +64,8 @@ typed as (
         {%- for column in contract.columns %}
         {%- set default = column.rules.get('default') %}
         {%- set typed = typed_raw_value(column.name ~ '__text', column.data_type) %}
-        {{ ('coalesce(' ~ typed ~ ', ' ~ default ~ ')') if default is not none else typed }} as {{ column.name }},
+        {{ ('coalesce(' ~ typed ~ ', ' ~ default ~ ')') if default is not none else typed }} as {{ column.name }}{{ ',' if not loop.last }}
         {%- endfor %}
-        {{ dbt.hash(base_model_row_text(contract)) }} as row_hash
     from cleaned
 
 ),
@@ -74,7 +73,10 @@ typed as (
 checked as (
 
     select
-        *,
+        {%- for column in contract.columns %}
+        {{ column.name }},
+        {%- endfor %}
+        source_line,
         case
             {%- for check in checks %}
             when {{ check.condition }} then '{{ check.reason }}'
@@ -89,29 +91,55 @@ checked as (
 
 ),
 
-ranked as (
+repeated_keys as (
+
+    -- Keys with more than one usable copy. Only their rows are ranked: a window over every row
+    -- would cost more than parsing the file.
+    select
+        {%- for column in key %}
+        {{ column }},
+        {%- endfor %}
+        {{ ('max(' ~ loaded_at ~ ')') if loaded_at else 'null' }} as latest_loaded_at
+    from checked
+    where row_defect is null
+    group by {{ key | join(', ') }}
+    having count(*) > 1
+
+),
+
+flagged as (
+
+    select
+        checked.*,
+        repeated_keys.latest_loaded_at,
+        repeated_keys.{{ key[0] }} is not null as is_repeated
+    from checked
+    left join repeated_keys
+        on
+            {%- for column in key %}
+            checked.{{ column }} = repeated_keys.{{ column }} and
+            {%- endfor %}
+            checked.row_defect is null
+
+),
+
+ranked_copies as (
 
     select
         *,
         row_number() over (
-            partition by {{ key | join(', ') }}, row_defect
-            order by {{ order_by }}row_hash
+            partition by {{ key | join(', ') }}
+            order by {{ order_by }}row_text
         ) as copy_number,
-        {% if loaded_at -%}
-        coalesce(
-            {{ loaded_at }} = max({{ loaded_at }}) over (partition by {{ key | join(', ') }}, row_defect),
-            max({{ loaded_at }}) over (partition by {{ key | join(', ') }}, row_defect) is null
-        ) as is_latest_load,
-        {% else -%}
-        true as is_latest_load,
-        {% endif -%}
-        min(row_hash) over (
-            partition by {{ key | join(', ') }}, row_defect{{ (', ' ~ loaded_at) if loaded_at }}
-        ) as min_row_hash,
-        max(row_hash) over (
-            partition by {{ key | join(', ') }}, row_defect{{ (', ' ~ loaded_at) if loaded_at }}
-        ) as max_row_hash
-    from checked
+        min(row_text) over (partition by {{ key | join(', ') }}{{ (', ' ~ loaded_at) if loaded_at }}) as min_row_text,
+        max(row_text) over (partition by {{ key | join(', ') }}{{ (', ' ~ loaded_at) if loaded_at }}) as max_row_text
+    from (
+        select
+            *,
+            {{ base_model_row_text(contract) }} as row_text
+        from flagged
+        where is_repeated
+    ) as repeated_rows
 
 ),
 
@@ -121,19 +149,30 @@ final as (
         {%- for column in contract.columns %}
         {{ column.name }},
         {%- endfor %}
+        row_defect as quarantine_reason,
+        row_defect_detail as quarantine_detail,
+        source_line,
+        cast(null as {{ dbt.type_string() }}) as raw_line
+    from flagged
+    where not is_repeated
+    union all
+    select
+        {%- for column in contract.columns %}
+        {{ column.name }},
+        {%- endfor %}
         case
-            when row_defect is not null then row_defect
-            when min_row_hash != max_row_hash and is_latest_load then 'conflicting_duplicate'
+            when min_row_text != max_row_text and {{ ('coalesce(' ~ loaded_at ~ ' = latest_loaded_at, latest_loaded_at is null)') if loaded_at else 'true' }}
+                then 'conflicting_duplicate'
             when copy_number > 1 then 'duplicate_key'
         end as quarantine_reason,
         case
-            when row_defect is not null then row_defect_detail
-            when min_row_hash != max_row_hash and is_latest_load then 'copies of the key differ in their values'
+            when min_row_text != max_row_text and {{ ('coalesce(' ~ loaded_at ~ ' = latest_loaded_at, latest_loaded_at is null)') if loaded_at else 'true' }}
+                then 'copies of the key differ in their values'
             when copy_number > 1 then 'an older or identical copy of the key'
         end as quarantine_detail,
         source_line,
         cast(null as {{ dbt.type_string() }}) as raw_line
-    from ranked
+    from ranked_copies
 
 )
 

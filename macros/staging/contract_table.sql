@@ -37,6 +37,7 @@
         'loaded_at': table_meta.get('loaded_at', 'loaded_at'),
         'checks': table_meta.get('checks', []),
         'record_key': table_meta.get('record_key'),
+        'file_format': table_meta.get('file_format'),
         'columns': columns,
     }) -}}
 {%- endmacro %}

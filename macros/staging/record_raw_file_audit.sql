@@ -12,7 +12,7 @@
         select 1 as parsing_placeholder
     {%- else -%}
         {%- set relation = source(parts[0], parts[1]) -%}
-        {%- set file = raw_file_header(relation, raw_file_format()) -%}
+        {%- set file = raw_file_header(relation, raw_file_format(contract)) -%}
         {%- set contract_names = contract.columns | map(attribute='raw_name') | list -%}
         {%- set missing_required = [] -%}
         {%- set missing_optional = [] -%}
@@ -30,7 +30,7 @@
             '{{ parts[0] }}',
             '{{ parts[1] }}',
             {{ relation.render() }},
-            '{{ raw_file_format() }}',
+            '{{ raw_file_format(contract) }}',
             '{{ file.status }}',
             '{{ missing_required | join(', ') | replace("'", "''") }}',
             '{{ missing_optional | join(', ') | replace("'", "''") }}',

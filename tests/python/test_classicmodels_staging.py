@@ -21,7 +21,11 @@ def db(build_warehouse, tmp_path_factory) -> Path:
 
 
 def test_quarantine_reasons(db):
-    rows = query(db, "select source_table, record_key, quarantine_reason from stg_classicmodels__quarantine order by 1, 2, 3")
+    rows = query(
+        db,
+        "select source_table, record_key, quarantine_reason from fct_dq_quarantined_records"
+        " where source_system = 'classicmodels' order by 1, 2, 3",
+    )
     assert rows == [
         ("customers", "114", "parent_quarantined"),  # its rep 1999 sits in an unknown office
         ("employees", "1999", "orphan_key"),  # office 9 does not exist

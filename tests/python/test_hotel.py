@@ -63,7 +63,10 @@ def fact_row(db: Path, as_of: date, stay: date) -> dict:
 
 
 def test_staging_quarantines_every_bad_row(hotel_db):
-    reasons = sorted(query(hotel_db, "select source_table, record_key, quarantine_reason from stg_hotel__quarantine"), key=str)
+    reasons = sorted(
+        query(hotel_db, "select source_table, record_key, quarantine_reason from fct_dq_quarantined_records where source_system = 'hotel'"),
+        key=str,
+    )
     assert reasons == sorted(
         [
             ("hotels", "H02", "invalid_number"),  # capacity 'ten'

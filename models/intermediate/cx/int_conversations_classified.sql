@@ -1,5 +1,6 @@
 -- Each clean conversation opened up to as_of, with its first-response time, its first-response
--- SLA (by channel, seed cx_first_response_sla) and whether it breached it, as known at as_of.
+-- SLA (by channel, seed cx_first_response_sla; a channel without a row of its own, e.g.
+-- self_service, has the '*' channel's) and whether it breached it, as known at as_of.
 with
 
 conversations as (
@@ -20,19 +21,31 @@ sla as (
 
 ),
 
-with_sla as (
+channel_sla as (
 
     select
         conversations.*,
         cast(conversations.created_at as date) as created_date,
-        sla.first_response_sla_minutes,
-        {{ dbt.dateadd('minute', 'sla.first_response_sla_minutes', 'conversations.created_at') }} as first_response_due_at
+        coalesce(sla.first_response_sla_minutes, any_channel_sla.first_response_sla_minutes) as first_response_sla_minutes
     from conversations
     left join sla
         on
             conversations.merchant_id = sla.merchant_id
             and conversations.channel = sla.channel
+    left join sla as any_channel_sla
+        on
+            conversations.merchant_id = any_channel_sla.merchant_id
+            and any_channel_sla.channel = '*'
     where cast(conversations.created_at as date) <= {{ as_of_date() }}
+
+),
+
+with_sla as (
+
+    select
+        *,
+        {{ dbt.dateadd('minute', 'first_response_sla_minutes', 'created_at') }} as first_response_due_at
+    from channel_sla
 
 ),
 

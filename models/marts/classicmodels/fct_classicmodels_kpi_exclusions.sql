@@ -1,5 +1,7 @@
 -- Diagnostic layer (data quality), one row per KPI scope: how many raw orders it could use and
 -- how many it excluded for invalid or missing dates (spec 002: "records excluded from KPIs").
+-- An invalid order date quarantines the order (base: every raw line); an invalid required or
+-- shipped date only flags a clean order (stg).
 with
 
 orders as (
@@ -8,36 +10,53 @@ orders as (
 
 ),
 
+staged_orders as (
+
+    select * from {{ ref('stg_classicmodels__orders') }}
+
+),
+
+order_dates as (
+
+    select
+        count(*) as record_count,
+        sum(case when quarantine_reason = 'invalid_timestamp' then 1 else 0 end) as invalid_order_date_count
+    from orders
+
+),
+
+delivery_dates as (
+
+    select
+        sum(case when shipped_date_text is not null then 1 else 0 end) as shipped_count,
+        sum(case when is_shipped_date_invalid or is_required_date_invalid then 1 else 0 end) as invalid_delivery_date_count
+    from staged_orders
+
+),
+
 scoped as (
 
     select
         'order_kpis' as kpi_scope,
         'revenue, orders, AOV, customers, RFM: an order needs a valid order date' as scope_rule,
-        count(*) as record_count,
-        sum(case when quarantine_reason = 'invalid_timestamp' then 1 else 0 end) as excluded_count
-    from orders
+        order_dates.record_count,
+        order_dates.invalid_order_date_count as excluded_count
+    from order_dates
     union all
     select
         'on_time_delivery' as kpi_scope,
         'on-time rate: a shipped order needs valid shipped and required dates' as scope_rule,
-        sum(case when quarantine_reason is null and (shipped_date is not null or is_shipped_date_invalid) then 1 else 0 end)
-            as record_count,
-        sum(case when quarantine_reason is null and (is_shipped_date_invalid or is_required_date_invalid) then 1 else 0 end)
-            as excluded_count
-    from orders
+        delivery_dates.shipped_count as record_count,
+        delivery_dates.invalid_delivery_date_count as excluded_count
+    from delivery_dates
     union all
     select
         'any_date_field' as kpi_scope,
         'orders with any invalid date field (order, required or shipped date)' as scope_rule,
-        count(*) as record_count,
-        sum(
-            case
-                when quarantine_reason = 'invalid_timestamp' or is_shipped_date_invalid or is_required_date_invalid
-                    then 1
-                else 0
-            end
-        ) as excluded_count
-    from orders
+        order_dates.record_count,
+        order_dates.invalid_order_date_count + delivery_dates.invalid_delivery_date_count as excluded_count
+    from order_dates
+    cross join delivery_dates
 
 ),
 

@@ -1,31 +1,4 @@
--- Clean customer rows: the rows of base_classicmodels__customers that passed every check.
-with
-
-customers as (
-
-    select * from {{ ref('base_classicmodels__customers') }}
-
-),
-
-final as (
-
-    select
-        customer_id,
-        customer_name,
-        contact_last_name,
-        contact_first_name,
-        phone,
-        address_line_1,
-        address_line_2,
-        city,
-        state,
-        postal_code,
-        country,
-        sales_rep_employee_id,
-        credit_limit
-    from customers
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean customers whose sales rep, when they have one, is a clean employee.
+{{ staged_rows('classicmodels', 'customers', parents=[
+    {'model': 'stg_classicmodels__employees', 'columns': ['sales_rep_employee_id'], 'parent_columns': ['employee_id']},
+]) }}

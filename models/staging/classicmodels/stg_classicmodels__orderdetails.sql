@@ -1,23 +1,5 @@
--- Clean order line rows: the rows of base_classicmodels__orderdetails that passed every check.
-with
-
-orderdetails as (
-
-    select * from {{ ref('base_classicmodels__orderdetails') }}
-
-),
-
-final as (
-
-    select
-        order_id,
-        product_id,
-        quantity_ordered,
-        price_each,
-        order_line_number
-    from orderdetails
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean order lines of clean orders and clean products.
+{{ staged_rows('classicmodels', 'orderdetails', parents=[
+    {'model': 'stg_classicmodels__orders', 'columns': ['order_id']},
+    {'model': 'stg_classicmodels__products', 'columns': ['product_id']},
+]) }}

@@ -1,28 +1,5 @@
--- Clean fulfillments: the rows of base_fulfillment__fulfillments that passed every check.
-with
-
-fulfillments as (
-
-    select * from {{ ref('base_fulfillment__fulfillments') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        fulfillment_id,
-        order_id,
-        fulfillment_status,
-        created_at,
-        fulfilled_at,
-        carrier,
-        issue_type,
-        issue_reported_at,
-        loaded_at
-    from fulfillments
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean fulfillments of known merchants and clean storefront orders.
+{{ staged_rows('fulfillment', 'fulfillments', parents=[
+    {'model': 'stg_storefront__merchants', 'columns': ['merchant_id']},
+    {'model': 'stg_storefront__orders', 'columns': ['merchant_id', 'order_id']},
+]) }}

@@ -1,31 +1,21 @@
--- Clean reservation-extract rows: those of base_hotel__reservation_extracts that passed every check.
+-- Clean reservation-extract rows of clean hotels, with the length of the stay in nights.
 with
 
 extracts as (
 
-    select * from {{ ref('base_hotel__reservation_extracts') }}
+    {{ staged_rows('hotel', 'reservation_extracts', parents=[
+        {'model': 'stg_hotel__hotels', 'columns': ['hotel_id']},
+    ]) }}
 
 ),
 
 final as (
 
     select
-        hotel_id,
-        as_of_date,
-        reservation_id,
-        reservation_status,
-        arrival_date,
-        departure_date,
-        stay_nights,
-        rooms,
-        room_revenue,
-        created_at,
-        cancelled_at,
-        segment,
-        channel,
-        loaded_at
+        *,
+        -- The stay occupies the nights [arrival_date, departure_date): 1 .. hotel_max_stay_nights.
+        {{ dbt.datediff('arrival_date', 'departure_date', 'day') }} as stay_nights
     from extracts
-    where quarantine_reason is null
 
 )
 

@@ -1,23 +1,5 @@
--- Clean inventory snapshots: the rows of base_inventory__inventory_snapshots that passed every check.
-with
-
-snapshots as (
-
-    select * from {{ ref('base_inventory__inventory_snapshots') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        sku,
-        snapshot_date,
-        on_hand_qty,
-        loaded_at
-    from snapshots
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean inventory snapshots of known merchants and clean storefront SKUs.
+{{ staged_rows('inventory', 'inventory_snapshots', parents=[
+    {'model': 'stg_storefront__merchants', 'columns': ['merchant_id']},
+    {'model': 'stg_storefront__products', 'columns': ['merchant_id', 'sku']},
+]) }}

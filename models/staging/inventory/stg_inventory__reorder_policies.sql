@@ -1,23 +1,5 @@
--- Clean reorder policies: the rows of base_inventory__reorder_policies that passed every check.
-with
-
-policies as (
-
-    select * from {{ ref('base_inventory__reorder_policies') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        sku,
-        reorder_point,
-        lead_time_days,
-        loaded_at
-    from policies
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean reorder policies of known merchants and clean storefront SKUs.
+{{ staged_rows('inventory', 'reorder_policies', parents=[
+    {'model': 'stg_storefront__merchants', 'columns': ['merchant_id']},
+    {'model': 'stg_storefront__products', 'columns': ['merchant_id', 'sku']},
+]) }}

@@ -1,26 +1,5 @@
--- Clean inventory_adjustments: the rows of base_retail__inventory_adjustments that passed every check (the rest are quarantined).
-with
-
-inventory_adjustments as (
-
-    select * from {{ ref('base_retail__inventory_adjustments') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        adjustment_id,
-        store_id,
-        sku,
-        adjusted_at,
-        adjustment_units,
-        reason,
-        loaded_at
-    from inventory_adjustments
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean inventory adjustments of known stores and products.
+{{ staged_rows('retail', 'inventory_adjustments', parents=[
+    {'model': 'stg_retail__stores', 'columns': ['merchant_id', 'store_id']},
+    {'model': 'stg_retail__products', 'columns': ['merchant_id', 'sku']},
+]) }}

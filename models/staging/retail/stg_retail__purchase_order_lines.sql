@@ -1,25 +1,5 @@
--- Clean purchase_order_lines: the rows of base_retail__purchase_order_lines that passed every check (the rest are quarantined).
-with
-
-purchase_order_lines as (
-
-    select * from {{ ref('base_retail__purchase_order_lines') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        po_id,
-        line_number,
-        sku,
-        units_ordered,
-        unit_cost,
-        loaded_at
-    from purchase_order_lines
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean lines of clean purchase orders and known products.
+{{ staged_rows('retail', 'purchase_order_lines', parents=[
+    {'model': 'stg_retail__purchase_orders', 'columns': ['merchant_id', 'po_id']},
+    {'model': 'stg_retail__products', 'columns': ['merchant_id', 'sku']},
+]) }}

@@ -1,25 +1,5 @@
--- Clean warehouse_receipt_lines: the rows of base_retail__warehouse_receipt_lines that passed every check (the rest are quarantined).
-with
-
-warehouse_receipt_lines as (
-
-    select * from {{ ref('base_retail__warehouse_receipt_lines') }}
-
-),
-
-final as (
-
-    select
-        merchant_id,
-        warehouse_receipt_id,
-        line_number,
-        sku,
-        units_received,
-        units_rejected,
-        loaded_at
-    from warehouse_receipt_lines
-    where quarantine_reason is null
-
-)
-
-select * from final
+-- Clean lines of clean warehouse receipts and known products.
+{{ staged_rows('retail', 'warehouse_receipt_lines', parents=[
+    {'model': 'stg_retail__warehouse_receipts', 'columns': ['merchant_id', 'warehouse_receipt_id']},
+    {'model': 'stg_retail__products', 'columns': ['merchant_id', 'sku']},
+]) }}

@@ -31,7 +31,7 @@ def _with_defects(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame
         [
             pick.iloc[:1],  # exact duplicate
             pick.iloc[1:2].assign(conversation_id=pd.NA),  # null key
-            pick.iloc[2:3].assign(conversation_id="CONV-BAD-CHANNEL", channel="carrier_pigeon"),  # invalid enum
+            pick.iloc[2:3].assign(conversation_id="CONV-BAD-STATUS", status="lost"),  # invalid enum (any channel is valid)
             pick.iloc[3:4].assign(conversation_id="CONV-BAD-SENTIMENT", sentiment="furious"),  # invalid enum
             pick.iloc[4:5].assign(conversation_id="CONV-BAD-DATE", created_at="not a date"),  # unparseable timestamp
         ]

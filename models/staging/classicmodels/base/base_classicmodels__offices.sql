@@ -1,0 +1,2 @@
+-- Every raw offices line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('classicmodels', 'offices') }}

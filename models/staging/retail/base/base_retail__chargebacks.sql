@@ -1,0 +1,2 @@
+-- Every raw chargebacks line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('retail', 'chargebacks') }}

@@ -1,0 +1,2 @@
+-- Every raw demand_forecasts line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('retail', 'demand_forecasts') }}

@@ -1,0 +1,2 @@
+-- Every raw inventory_adjustments line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('retail', 'inventory_adjustments') }}

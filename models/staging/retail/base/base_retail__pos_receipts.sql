@@ -1,0 +1,2 @@
+-- Every raw pos_receipts line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('retail', 'pos_receipts') }}

@@ -1,0 +1,2 @@
+-- Every raw purchase_orders line, typed and checked against its contract (macros/staging/base_model.sql).
+{{ base_model('retail', 'purchase_orders') }}
