@@ -122,6 +122,9 @@ def run(db_path: Path, gx_root: Path | None = None) -> bool:
     checks = collect(db_path, gx)
     context = gx.get_context(mode="file", project_root_dir=str(gx_root or REPO_ROOT / "warehouse"))
     context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)
+    if "warehouse" in context.data_sources.all():
+        # A datasource of another kind left by an earlier version cannot be updated in place.
+        context.data_sources.delete("warehouse")
     source = context.data_sources.add_or_update_sql(
         "warehouse", connection_string=f"duckdb:///{db_path.resolve()}", kwargs={"connect_args": {"read_only": True}}
     )
