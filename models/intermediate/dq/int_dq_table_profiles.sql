@@ -1,11 +1,6 @@
 -- One data-quality profile per raw table of every enabled source system (macro dq_table_profile;
 -- the tables from the var source_catalog), with what its raw file was (the base model's audit).
-{%- set tables = [] %}
-{%- for system, entry in var('source_catalog').items() if source_system_enabled(system) %}
-    {%- for table in entry.tables %}
-        {%- do tables.append((system, table)) %}
-    {%- endfor %}
-{%- endfor %}
+{%- set tables = enabled_source_tables() %}
 
 with
 

@@ -3,12 +3,7 @@
 -- and the rows whose reference does not resolve (orphan_key: no such parent row at all;
 -- parent_quarantined: the parent exists but is quarantined). Tables come from the var
 -- source_catalog, each table's key, entity and parents from its contract and stg_ model.
-{%- set tables = [] %}
-{%- for system, entry in var('source_catalog').items() if source_system_enabled(system) %}
-    {%- for table in entry.tables %}
-        {%- do tables.append((system, table)) %}
-    {%- endfor %}
-{%- endfor %}
+{%- set tables = enabled_source_tables() %}
 
 with
 
