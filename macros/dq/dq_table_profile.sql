@@ -1,6 +1,7 @@
 {#-
     One raw table's data-quality profile, from its base_ (every raw line) and stg_ (clean rows)
-    models, the quarantine and its contract: row counts for conservation, latest load for freshness (spec 000
+    models and its contract: row counts for conservation (the quarantined count is joined in
+    int_dq_table_profiles), latest load for freshness (spec 000
     Q.1), and filled versus required cells for completeness (Q.2). A system without load times
     (contract loaded_at null) is not tracked for freshness.
 -#}
@@ -15,10 +16,6 @@
         '{{ source_table }}' as source_table,
         count(*) as raw_row_count,
         (select count(*) from {{ staged }}) as clean_row_count,
-        (
-            select count(*) from {{ ref('int_quarantined_records_unioned') }}
-            where source_system = '{{ source_system }}' and source_table = '{{ source_table }}'
-        ) as quarantined_row_count,
         cast(max({{ loaded_at }}) as {{ dbt.type_timestamp() }}) as max_loaded_at,
         {{ 'false' if loaded_at == 'null' else 'true' }} as is_freshness_tracked,
         {{ required | length }} * count(*) as required_cell_count,

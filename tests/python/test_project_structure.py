@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kpiwh import contracts, systems
+from kpiwh import contract_docs, contracts, systems
 from kpiwh.config import REPO_ROOT
 
 # Sources deliberately without freshness: a static historical data set, and a table every
@@ -167,3 +167,22 @@ def test_every_contract_column_has_a_known_type() -> None:
         for column in table.columns:
             assert column.data_type in contracts.DATA_TYPES, (table.name, column.raw_name)
         assert {c.name for c in table.columns} >= set(table.key), table.name
+
+
+def test_raw_data_contract_document_is_current(manifest: dict) -> None:
+    """docs/raw_data_contract.md documents every column dbt knows of every raw table, with its type."""
+    document = (REPO_ROOT / "docs" / "raw_data_contract.md").read_text()
+    sections = dict(re.findall(r"^### (\S+)\n(.*?)(?=^### |\Z)", document, flags=re.S | re.M))
+    raw_tables = [s for s in manifest["sources"].values() if s["source_name"] != "dq_history"]
+    assert {f"{s['source_name']}/{s['name']}" for s in raw_tables} == set(sections)
+    type_words = {"varchar": "text", "bigint": "whole number", "integer": "whole number", "double": "decimal",
+                  "decimal": "decimal", "numeric": "decimal", "date": "date", "timestamp": "timestamp", "boolean": "boolean"}
+    for source in raw_tables:
+        documented = {
+            row[0]: row[1] for row in re.findall(r"^\| (\S+) \| ([^|]+) \|", sections[f"{source['source_name']}/{source['name']}"], flags=re.M)
+        }
+        for name, column in source["columns"].items():
+            data_type = (column.get("data_type") or "varchar").split("(")[0].lower()
+            assert documented.get(name, "").startswith(type_words[data_type]), (source["name"], name)
+    # The generated part is exactly what the contracts render now.
+    assert contract_docs.render() in document

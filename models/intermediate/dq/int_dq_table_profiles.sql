@@ -18,7 +18,6 @@ profiles as (
             cast(null as {{ dbt.type_string() }}) as source_table,
             0 as raw_row_count,
             0 as clean_row_count,
-            0 as quarantined_row_count,
             cast(null as {{ dbt.type_timestamp() }}) as max_loaded_at,
             false as is_freshness_tracked,
             0 as required_cell_count,
@@ -34,10 +33,22 @@ file_audits as (
 
 ),
 
+quarantine_counts as (
+
+    select
+        source_system,
+        source_table,
+        count(*) as quarantined_row_count
+    from {{ ref('int_quarantined_records_unioned') }}
+    group by source_system, source_table
+
+),
+
 final as (
 
     select
         profiles.*,
+        coalesce(quarantine_counts.quarantined_row_count, 0) as quarantined_row_count,
         file_audits.file_path,
         coalesce(file_audits.file_status, 'ok') as file_status,
         file_audits.missing_required_columns,
@@ -48,6 +59,10 @@ final as (
         on
             profiles.source_system = file_audits.source_system
             and profiles.source_table = file_audits.source_table
+    left join quarantine_counts
+        on
+            profiles.source_system = quarantine_counts.source_system
+            and profiles.source_table = quarantine_counts.source_table
 
 )
 

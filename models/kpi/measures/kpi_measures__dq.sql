@@ -33,7 +33,8 @@ warehouse as (
         -- Daily feeds only: a table with its own cadence (a weekly snapshot) is judged on its
         -- own row with its own bounds, and a stale one still counts in dq.critical_issues.
         max(case when not has_own_freshness_bounds then hours_since_load end) as worst_hours_since_load,
-        avg(completeness_pct) as avg_completeness_pct,
+        -- Averaged in decimal: a double average depends on row order, and reruns must be exact.
+        cast(avg(cast(completeness_pct as decimal(38, 12))) as {{ dbt.type_float() }}) as avg_completeness_pct,
         {{ as_of_date() }} as as_of_day
     from table_health
 
