@@ -25,6 +25,8 @@ test: lint pytest
 lint: install
 	mkdir -p warehouse
 	$(LINT_ENV) $(BIN)/sqlfluff lint models analyses
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 
 pytest: install
 	$(BIN)/pytest

@@ -19,13 +19,17 @@ import resource
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from kpiwh import generate, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths
+
+T = TypeVar("T")
 
 
 def _peak_rss_mib() -> float:
@@ -75,7 +79,7 @@ def raw_parse_floor(raw_dir: Path, fmt: str) -> tuple[float, int]:
                           f"read_csv({literal}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')")
                 con.execute(f"create table t{i} as select * from {reader}")
             seconds = time.perf_counter() - started
-            rows = sum(con.execute(f"select count(*) from t{i}").fetchone()[0] for i in range(len(files)))
+            rows = sum(int(con.execute(f"select count(*) from t{i}").fetchall()[0][0]) for i in range(len(files)))
     return seconds, rows
 
 
@@ -102,7 +106,7 @@ def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt
     # Its own target and log folders: a benchmark never disturbs the developer's dbt state.
     isolated = {"DBT_TARGET_PATH": str(base / "target"), "DBT_LOG_PATH": str(base / "logs"), "KPI_RAW_FORMAT": fmt}
 
-    def timed(phase: str, step) -> object:
+    def timed(phase: str, step: Callable[[], T]) -> T:
         started = time.perf_counter()
         outcome = step()
         figures.phases[phase] = time.perf_counter() - started
@@ -116,7 +120,7 @@ def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt
         code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
     if code == 0:
         timed("publish", lambda: warehouse.publish(paths))
-    figures.exit_code = int(code)  # type: ignore[call-overload]
+    figures.exit_code = code
     figures.peak_rss_mib = _peak_rss_mib()
     return figures
 

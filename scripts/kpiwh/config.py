@@ -42,7 +42,7 @@ class Paths:
     published_path: Path
 
     @classmethod
-    def from_env(cls) -> "Paths":
+    def from_env(cls) -> Paths:
         duckdb_path = Path(os.environ.get("KPI_DUCKDB_PATH", REPO_ROOT / "warehouse" / "kpi.duckdb"))
         published = os.environ.get("KPI_PUBLISHED_PATH")
         return cls(

@@ -76,7 +76,7 @@ def tables() -> tuple[Table, ...]:
     """Every contracted raw table, system by system in source_catalog order."""
     from kpiwh.systems import catalog
 
-    found = []
+    found: list[Table] = []
     for system in catalog():
         path = REPO_ROOT / "models" / "staging" / system / f"_{system}__sources.yml"
         for source in yaml.safe_load(path.read_text())["sources"]:

@@ -6,7 +6,10 @@ from pathlib import Path
 import duckdb
 
 STATUS_ORDER = {"RED": 0, "YELLOW": 1, "NO_DATA": 2, "GREEN": 3, "INFO": 4}
-UNIT_FORMATS = {"usd": "${:,.2f}", "pct": "{:.1f}%", "pct_ratio": "{:.1f}%", "pct_change": "{:+.1f}%", "pp": "{:+.1f} pp", "signed_count": "{:+,.0f}", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min"}
+UNIT_FORMATS = {
+    "usd": "${:,.2f}", "pct": "{:.1f}%", "pct_ratio": "{:.1f}%", "pct_change": "{:+.1f}%", "pp": "{:+.1f} pp",
+    "signed_count": "{:+,.0f}", "count": "{:,.0f}", "hours": "{:,.1f} h", "days": "{:,.1f} d", "minutes": "{:,.1f} min",
+}
 
 
 def format_value(value: float | None, unit: str) -> str:
@@ -26,7 +29,7 @@ def load(db_path: Path, entity: str | None = None) -> list[dict]:
         query = "select * from kpi_dashboard" + (" where entity_id = ?" if entity else "") + " order by entity_type, entity_id, spec_ref, kpi_id"
         cursor = con.execute(query, [entity] if entity else [])
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def render(rows: list[dict]) -> str:
@@ -47,12 +50,12 @@ def render(rows: list[dict]) -> str:
             )
             for r in block
         ]
-        widths = [max(len(str(c)) for c in col) for col in zip(header, *table)]
+        widths = [max(len(str(c)) for c in col) for col in zip(header, *table, strict=True)]
         counts = {s: sum(1 for r in block if r["status"] == s) for s in STATUS_ORDER}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
         lines.append(f"\n{entity_type} {entity_id}  (as of {block[0]['as_of_date']}: {summary})")
         for row in (header, tuple("-" * w for w in widths), *table):
-            lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+            lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     lines.append("\nStatus ✓/✗: target met or not (reported apart from the RED/YELLOW/GREEN bands).")
     lines.append("Trust ⚠: an input table is stale or has a CRITICAL data-quality issue; do not act on the number.")
     return "\n".join(lines)

@@ -45,7 +45,8 @@ def _keep_duckdb_connection() -> None:
     from great_expectations.execution_engine import sqlalchemy_execution_engine as engine
 
     if "duckdb" not in engine._PERSISTED_CONNECTION_DIALECTS:
-        engine._PERSISTED_CONNECTION_DIALECTS = (*engine._PERSISTED_CONNECTION_DIALECTS, _DuckDBDialect("duckdb"))
+        # The tuple is typed as GX's own dialects; DuckDB's name is the one element it lacks.
+        engine._PERSISTED_CONNECTION_DIALECTS = (*engine._PERSISTED_CONNECTION_DIALECTS, _DuckDBDialect("duckdb"))  # type: ignore[assignment]
 
 
 def _silence_teardown_reports() -> None:
@@ -112,43 +113,54 @@ def collect(db_path: Path, gx: Any) -> list[TableCheck]:
     return checks
 
 
+def _summary(check: TableCheck, suite_result: Any) -> str:
+    """PASS/FAIL, the number of expectations and rows, and which expectations failed."""
+    outcomes = suite_result.results
+    failed = [
+        f"{r.expectation_config.type}({r.expectation_config.kwargs.get('column') or r.expectation_config.kwargs.get('column_list')})"
+        for r in outcomes
+        if not r.success
+    ]
+    rows = next((r.result.get("element_count") for r in outcomes if r.result.get("element_count") is not None), None)
+    return (f"{'PASS' if suite_result.success else 'FAIL'} {check.name}: {len(check.expectations)} expectations"
+            + (f", {rows:,} rows" if rows is not None else "") + (f"; failed: {', '.join(failed)}" if failed else ""))
+
+
 def run(db_path: Path, gx_root: Path | None = None) -> bool:
     """Validate the warehouse at db_path; print a summary, build Data Docs, return success."""
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    import great_expectations as gx  # imported here: it takes seconds, and only this command needs it
+    # Imported here: GX takes seconds to import, and only this command needs it.
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     _keep_duckdb_connection()
     _silence_teardown_reports()
     checks = collect(db_path, gx)
     context = gx.get_context(mode="file", project_root_dir=str(gx_root or REPO_ROOT / "warehouse"))
-    context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
     if "warehouse" in context.data_sources.all():
         # A datasource of another kind left by an earlier version cannot be updated in place.
         context.data_sources.delete("warehouse")
-    source = context.data_sources.add_or_update_sql(
+    # GX's stub omits kwargs, which the SQL datasource accepts (passed to SQLAlchemy's create_engine).
+    source = context.data_sources.add_or_update_sql(  # type: ignore[call-arg]
         "warehouse", connection_string=f"duckdb:///{db_path.resolve()}", kwargs={"connect_args": {"read_only": True}}
     )
-    success = True
     try:
+        definitions = []
         for check in checks:
             asset = source.get_asset(check.name) if check.name in source.get_asset_names() else source.add_table_asset(check.name, table_name=check.name)
             batch = asset.get_batch_definition("whole") if asset.batch_definitions else asset.add_batch_definition_whole_table("whole")
             suite = context.suites.add_or_update(gx.ExpectationSuite(name=check.name, expectations=check.expectations))
-            definition = context.validation_definitions.add_or_update(gx.ValidationDefinition(name=check.name, data=batch, suite=suite))
-            checkpoint = context.checkpoints.add_or_update(
-                gx.Checkpoint(name=check.name, validation_definitions=[definition], actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")])
-            )
-            result = checkpoint.run()
-            outcomes = [r for run_result in result.run_results.values() for r in run_result.results]
-            failed = [
-                f"{r.expectation_config.type}({r.expectation_config.kwargs.get('column') or r.expectation_config.kwargs.get('column_list')})"
-                for r in outcomes
-                if not r.success
-            ]
-            rows = next((r.result.get("element_count") for r in outcomes if r.result.get("element_count") is not None), None)
-            print(f"{'PASS' if result.success else 'FAIL'} {check.name}: {len(check.expectations)} expectations"
-                  + (f", {rows:,} rows" if rows is not None else "") + (f"; failed: {', '.join(failed)}" if failed else ""))
-            success = success and result.success
+            definitions.append(context.validation_definitions.add_or_update(gx.ValidationDefinition(name=check.name, data=batch, suite=suite)))
+        # One checkpoint for every table: Data Docs are rendered once, not once per table.
+        checkpoint = context.checkpoints.add_or_update(
+            gx.Checkpoint(name="warehouse", validation_definitions=definitions, actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")])
+        )
+        result = checkpoint.run()
+        by_suite = {suite_result.suite_name: suite_result for suite_result in result.run_results.values()}
+        for check in checks:
+            print(_summary(check, by_suite[check.name]))
+        success = bool(result.success)
     finally:
         # Release the DuckDB file now: a later writer (the next build) must not find it held.
         execution_engine = source.get_execution_engine()

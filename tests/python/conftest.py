@@ -5,7 +5,6 @@ developer's warehouse and never fight over a DuckDB lock.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable

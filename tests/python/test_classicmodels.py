@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpiwh.config import system_dir
 from conftest import kpi, query
+from kpiwh.config import system_dir
 
 DATA_DIR = system_dir("classicmodels", Path())
 AS_OF = date(2026, 11, 20)  # the global as_of; classicmodels uses its own (last order date)

@@ -59,7 +59,7 @@ def fact_row(db: Path, as_of: date, stay: date) -> dict:
     with_names = query(db, "select * from fct_hotel_otb_daily where hotel_id = 'H01' and as_of_date = ? and stay_date = ?", [as_of, stay])
     assert len(with_names) == 1, f"expected one fact row for {as_of} / {stay}"
     columns = [r[0] for r in query(db, "select column_name from information_schema.columns where table_name = 'fct_hotel_otb_daily' order by ordinal_position")]
-    return dict(zip(columns, with_names[0]))
+    return dict(zip(columns, with_names[0], strict=True))
 
 
 def test_staging_quarantines_every_bad_row(hotel_db):

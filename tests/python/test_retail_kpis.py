@@ -71,7 +71,7 @@ def test_quarantined_line_and_excluded_days_never_reach_sales(db: Path) -> None:
     merged = lines.merge(receipts, on=["merchant_id", "receipt_id"])
     merged["day"] = merged["receipt_at"].str[:10]
     excluded = {("S01", "2026-03-10"), ("S01", "2026-03-11"), ("S02", "2026-03-15")}
-    keep = merged[[(s, d) not in excluded for s, d in zip(merged["store_id"], merged["day"])]]
+    keep = merged[[(s, d) not in excluded for s, d in zip(merged["store_id"], merged["day"], strict=True)]]
     keep = keep[keep["day"].between("2026-03-09", "2026-03-15")]
     sign = keep["receipt_type"].map({"sale": 1, "return": -1})
     expected = (sign * (keep["retail_amount"].astype(float) - keep["markdown_amount"].astype(float))).sum()
@@ -290,7 +290,7 @@ def test_all_26_kpis_on_the_merchant_dashboard(db: Path) -> None:
     assert set(catalog["indicator_type"]) == {"leading", "lagging"}
     spec_leading = {"retail.in_stock_rate", "retail.forecast_mape", "retail.asn_accuracy"}
     spec_lagging = {"retail.gross_margin", "retail.shrink_rate", "retail.inventory_turnover"}
-    types = dict(zip(catalog["kpi_id"], catalog["indicator_type"]))
+    types = dict(zip(catalog["kpi_id"], catalog["indicator_type"], strict=True))
     assert all(types[k] == "leading" for k in spec_leading) and all(types[k] == "lagging" for k in spec_lagging)
 
 

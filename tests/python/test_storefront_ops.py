@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +63,10 @@ def assert_history(db_path: Path, kpi_id: str, expected: dict[tuple[str, date], 
             assert got is None, f"{kpi_id} {key}: expected NULL (NO_DATA), got {got}"
         else:
             assert got == pytest.approx(value), f"{kpi_id} {key}: expected {value}, got {got}"
+
+
+def _tier_share(group: pd.DataFrame, tier: str) -> float:
+    return (group["tier"] == tier).mean() * 100
 
 
 def merchant_days(first_dates: pd.Series) -> list[tuple[str, date]]:
@@ -307,7 +312,7 @@ def test_inventory_history(db: Path) -> None:
         "inventory.low_stock_items": lambda g: (g["status"] == "low_stock").sum(),
         "inventory.out_of_stock_items": lambda g: (g["status"] == "out_of_stock").sum(),
         "inventory.avg_days_of_cover": lambda g: g.loc[g["status"] == "in_stock", "cover"].mean(),
-        **{f"inventory.velocity_{t}_share": (lambda t: lambda g: (g["tier"] == t).mean() * 100)(t) for t in ("fast", "medium", "slow", "stagnant")},
+        **{f"inventory.velocity_{t}_share": partial(_tier_share, tier=t) for t in ("fast", "medium", "slow", "stagnant")},
     }
     for kpi_id, measure in measures.items():
         expected = {key: (float(measure(groups[key])) if key in groups else None) for key in days}

@@ -7,6 +7,25 @@
     {'name': 'int_dq_checks__storefront', 'systems': ['storefront']},
     {'name': 'int_dq_checks__retail', 'systems': ['retail']},
 ]) %}
+{#- Table-level checks on fct_dq_table_health: the check raised (NULL: none), the rows it concerns, a detail. -#}
+{%- set table_rules = [
+    {'check': "case when file_status = 'missing_file' then 'missing_table' when raw_row_count = 0 then 'empty_table'"
+              ~ " when freshness_status = 'stale' then 'stale_table' when freshness_status = 'late' then 'late_table' end",
+     'rows': 'raw_row_count',
+     'detail': "case when file_status = 'missing_file' then " ~ dbt.concat(["'no file '", 'file_path'])
+               ~ " when raw_row_count = 0 then " ~ dbt.concat(['file_path', "' has no data lines'"]) ~ " end"},
+    {'check': "case when missing_required_columns is not null then 'missing_column' end",
+     'rows': 'raw_row_count', 'detail': dbt.concat(['file_path', "' lacks column(s) '", 'missing_required_columns'])},
+    {'check': "case when missing_optional_columns is not null then 'missing_optional_column' end",
+     'rows': 'raw_row_count', 'detail': dbt.concat(['file_path', "' lacks optional column(s) '", 'missing_optional_columns'])},
+    {'check': "case when extra_columns is not null then 'extra_column' end",
+     'rows': 'raw_row_count',
+     'detail': dbt.concat(['file_path', "' has column(s) the contract does not know, ignored: '", 'extra_columns'])},
+    {'check': "case when completeness_pct < 85 then 'low_completeness' when completeness_pct < 95 then 'incomplete_table' end",
+     'rows': 'required_cell_count - filled_cell_count', 'detail': none},
+    {'check': "case when not is_row_count_conserved then 'row_count_not_conserved' end",
+     'rows': 'raw_row_count', 'detail': none},
+] %}
 
 with
 
@@ -97,70 +116,19 @@ record_issues as (
 
 table_checks as (
 
-    select
-        source_system,
-        source_table,
-        case
-            when file_status = 'missing_file' then 'missing_table'
-            when raw_row_count = 0 then 'empty_table'
-            when freshness_status = 'stale' then 'stale_table'
-            when freshness_status = 'late' then 'late_table'
-        end as check_name,
-        raw_row_count as rows_affected,
-        case
-            when file_status = 'missing_file' then {{ dbt.concat(["'no file '", 'file_path']) }}
-            when raw_row_count = 0 then {{ dbt.concat(['file_path', "' has no data lines'"]) }}
-        end as detail,
-        max_loaded_at
-    from table_health
-    union all
-    select
-        source_system,
-        source_table,
-        case when missing_required_columns is not null then 'missing_column' end as check_name,
-        raw_row_count as rows_affected,
-        {{ dbt.concat(['file_path', "' lacks column(s) '", 'missing_required_columns']) }} as detail,
-        max_loaded_at
-    from table_health
-    union all
-    select
-        source_system,
-        source_table,
-        case when missing_optional_columns is not null then 'missing_optional_column' end as check_name,
-        raw_row_count as rows_affected,
-        {{ dbt.concat(['file_path', "' lacks optional column(s) '", 'missing_optional_columns']) }} as detail,
-        max_loaded_at
-    from table_health
-    union all
-    select
-        source_system,
-        source_table,
-        case when extra_columns is not null then 'extra_column' end as check_name,
-        raw_row_count as rows_affected,
-        {{ dbt.concat(['file_path', "' has column(s) the contract does not know, ignored: '", 'extra_columns']) }} as detail,
-        max_loaded_at
-    from table_health
-    union all
-    select
-        source_system,
-        source_table,
-        case
-            when completeness_pct < 85 then 'low_completeness'
-            when completeness_pct < 95 then 'incomplete_table'
-        end as check_name,
-        required_cell_count - filled_cell_count as rows_affected,
-        cast(null as {{ dbt.type_string() }}) as detail,
-        max_loaded_at
-    from table_health
-    union all
-    select
-        source_system,
-        source_table,
-        case when not is_row_count_conserved then 'row_count_not_conserved' end as check_name,
-        raw_row_count as rows_affected,
-        cast(null as {{ dbt.type_string() }}) as detail,
-        max_loaded_at
-    from table_health
+    {% for rule in table_rules -%}
+        select
+            source_system,
+            source_table,
+            {{ rule.check }} as check_name,
+            {{ rule.rows }} as rows_affected,
+            {{ rule.detail or 'cast(null as ' ~ dbt.type_string() ~ ')' }} as detail,
+            max_loaded_at
+        from table_health
+        {%- if not loop.last %}
+        union all
+        {% endif -%}
+    {%- endfor %}
 
 ),
 

@@ -60,7 +60,7 @@ def generate(ctx: GenContext) -> dict[str, int]:
     has_issue = rng.random(n) < 0.04
     issue_at = created + (rng.uniform(0.5, 6, n) * 86_400).astype("int64").astype("timedelta64[s]")
     has_issue &= issue_at <= history_end  # not reported yet otherwise
-    issue_type = np.where(has_issue, rng.choice(ISSUE_TYPES, n, p=[0.5, 0.1, 0.25, 0.15]), None)
+    issue_type = np.where(has_issue, rng.choice(ISSUE_TYPES, n, p=[0.5, 0.1, 0.25, 0.15]), np.array(None))
     issue_reported_at = np.where(has_issue, issue_at, np.datetime64("NaT"))
     last_change = np.fmax(created, np.fmax(fulfilled_at, issue_reported_at))
 
@@ -72,7 +72,7 @@ def generate(ctx: GenContext) -> dict[str, int]:
             "fulfillment_status": status,
             "created_at": iso(created),
             "fulfilled_at": iso(fulfilled_at),
-            "carrier": np.where(is_fulfilled, rng.choice(CARRIERS, n, p=[0.4, 0.25, 0.3, 0.05]), None),
+            "carrier": np.where(is_fulfilled, rng.choice(CARRIERS, n, p=[0.4, 0.25, 0.3, 0.05]), np.array(None)),
             "issue_type": issue_type,
             "issue_reported_at": iso(issue_reported_at),
             "_loaded_at": iso(loaded_at(last_change)),

@@ -181,7 +181,7 @@ def _extract_rows(ctx: GenContext, hotel_id: str, res: pd.DataFrame, missing: np
 
 def _as_text(table: pa.Table) -> pa.Table:
     """Every column as text (the CSV contract), so that bad rows can carry any value."""
-    return pa.table({name: pc.cast(col, pa.string()) for name, col in zip(table.column_names, table.columns)})
+    return pa.table({name: pc.cast(col, pa.string()) for name, col in zip(table.column_names, table.columns, strict=True)})
 
 
 def _bad_extract_rows(sample: pa.Table, rng: np.random.Generator) -> pd.DataFrame:
@@ -224,6 +224,7 @@ def _write_extracts(ctx: GenContext, rng: np.random.Generator) -> int:
                 writer.write_table(table)
                 rows += table.num_rows
         bad = pa.Table.from_pandas(_bad_extract_rows(sample, rng), schema=schema, preserve_index=False)
+        assert writer is not None, "the generator writes at least one chunk"
         writer.write_table(bad)
         rows += bad.num_rows
     finally:
@@ -232,7 +233,7 @@ def _write_extracts(ctx: GenContext, rng: np.random.Generator) -> int:
     return rows
 
 
-def _writer(path: Path, schema: pa.Schema, fmt: str):
+def _writer(path: Path, schema: pa.Schema, fmt: str) -> pq.ParquetWriter | pa_csv.CSVWriter:
     if fmt == "parquet":
         return pq.ParquetWriter(path, schema)
     return pa_csv.CSVWriter(path, schema, write_options=pa_csv.WriteOptions(quoting_style="needed"))

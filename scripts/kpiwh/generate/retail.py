@@ -107,7 +107,7 @@ def _products(rng: np.random.Generator, m: MerchantProfile) -> pd.DataFrame:
     )
 
 
-def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, popularity: np.ndarray):
+def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, popularity: np.ndarray) -> tuple[pd.DataFrame, ...]:
     days = ctx.days()
     stores = np.arange(len(m.store_open_days))
     open_day = np.datetime64(ctx.start_date) + np.array(m.store_open_days).astype("timedelta64[D]")
@@ -194,7 +194,7 @@ def _weekly_grid(ctx: GenContext, stores: pd.DataFrame) -> pd.DataFrame:
     days = ctx.days()
     mondays = days[((days.astype("int64") + 3) % 7) == 0]
     grid = pd.DataFrame({"store_id": np.repeat(stores["store_id"].to_numpy(), mondays.size), "monday": np.tile(mondays, len(stores))})
-    opened = grid["store_id"].map(dict(zip(stores["store_id"], stores["opened_date"]))).to_numpy().astype("datetime64[D]")
+    opened = grid["store_id"].map(dict(zip(stores["store_id"], stores["opened_date"], strict=True))).to_numpy().astype("datetime64[D]")
     return grid[mondays_of(grid) >= opened].reset_index(drop=True)
 
 
@@ -207,7 +207,8 @@ def _until(frame: pd.DataFrame, at: np.ndarray, end: np.datetime64) -> pd.DataFr
     return frame[at.astype("datetime64[D]") <= end].reset_index(drop=True)
 
 
-def _inventory(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, stores, weekly_units):
+def _inventory(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, stores: pd.DataFrame,
+               weekly_units: np.ndarray) -> tuple[pd.DataFrame, ...]:
     grid = _weekly_grid(ctx, stores)
     n_sku = len(products)
     g = grid.loc[grid.index.repeat(n_sku)].reset_index(drop=True)
@@ -288,7 +289,7 @@ def _demand_scale(ctx: GenContext, m: MerchantProfile, days: np.ndarray) -> np.n
     return (open_day[:, None] <= days[None, :]).sum(axis=0) * (1 + m.yearly_growth) ** years_in
 
 
-def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units) -> pd.DataFrame:
+def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, weekly_units: np.ndarray) -> pd.DataFrame:
     days = ctx.days()
     mondays = days[((days.astype("int64") + 3) % 7) == 0]
     n_sku = len(products)
@@ -308,7 +309,7 @@ def _forecasts(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, pr
     )
 
 
-def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products, weekly_units):
+def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, weekly_units: np.ndarray) -> dict[str, pd.DataFrame]:
     """POs, ASNs, warehouse receipts, invoices, chargebacks, EDI documents and co-op funds."""
     end = np.datetime64(ctx.end_date)
     days = ctx.days()
@@ -417,7 +418,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "merchant_id": m.merchant_id,
             "warehouse_receipt_id": wr_ids,
             "po_id": po_ids,
-            "asn_id": pd.Series(np.where(has_asn, asn_ids, None), dtype="string"),
+            "asn_id": pd.Series(np.where(has_asn, asn_ids, np.array(None)), dtype="string"),
             "received_at": iso(received_at),
             "_loaded_at": iso(loaded_at(received_at)),
         }

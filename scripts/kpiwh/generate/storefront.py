@@ -54,7 +54,7 @@ def _products(rng: np.random.Generator, m: MerchantProfile, first_day: np.dateti
     )
 
 
-def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame):
+def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     days = ctx.days()
     months_in = np.arange(days.size) / 30.44
     rate = ctx.scale * m.orders_per_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.monthly_growth) ** months_in
