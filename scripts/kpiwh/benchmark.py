@@ -92,17 +92,36 @@ def _node_seconds(target: Path) -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
-def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt: str) -> Figures:
-    paths = Paths(raw_dir=base / "raw", duckdb_path=base / "bench.duckdb", published_path=base / "published" / "bench.duckdb")
-    shutil.rmtree(base, ignore_errors=True)
+def _in_own_process(function: Callable[..., T], *args: object) -> T:
+    """Run function in a forked process, so that its peak RSS (and its children's) is its own."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(function, args)
+
+
+def _generated(raw_dir: Path, scale: float, systems: list[str] | None, fmt: str) -> None:
+    """Generate the data set into raw_dir, unless the same one is already there (a --keep folder)."""
+    stamp = raw_dir / "generated.json"
+    wanted = json.dumps({"scale": scale, "systems": systems, "format": fmt, "seed": DEFAULT_SEED, "end": str(DEFAULT_END_DATE)})
+    if stamp.exists() and stamp.read_text() == wanted:
+        print(f"  reusing the data generated in {raw_dir}", flush=True)
+        return
+    shutil.rmtree(raw_dir, ignore_errors=True)
     started = time.perf_counter()
-    generate.generate(paths.raw_dir, DEFAULT_END_DATE, scale, DEFAULT_SEED, fmt, systems)
-    print(f"{label}: generated in {time.perf_counter() - started:.0f} s", flush=True)
+    generate.generate(raw_dir, DEFAULT_END_DATE, scale, DEFAULT_SEED, fmt, systems)
+    stamp.write_text(wanted)
+    print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _build(label: str, base: Path, systems: list[str] | None, fmt: str) -> Figures:
+    """`kpiwh build` phase by phase on the data in base/raw, in a fresh warehouse file."""
+    paths = Paths(raw_dir=base / "raw", duckdb_path=base / "bench.duckdb", published_path=base / "published" / "bench.duckdb")
+    paths.duckdb_path.unlink(missing_ok=True)
+    for folder in (base / "target", base / "published", base / "gx"):
+        shutil.rmtree(folder, ignore_errors=True)
     if systems:
         # Build what was generated (the real Classic Models data joins a full run only).
         os.environ["KPI_SOURCE_SYSTEMS"] = ",".join(systems)
     figures = Figures(label)
-    figures.floor_s, figures.raw_rows = raw_parse_floor(paths.raw_dir, fmt)
     # Its own target and log folders: a benchmark never disturbs the developer's dbt state.
     isolated = {"DBT_TARGET_PATH": str(base / "target"), "DBT_LOG_PATH": str(base / "logs"), "KPI_RAW_FORMAT": fmt}
 
@@ -125,6 +144,16 @@ def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt
     return figures
 
 
+def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt: str) -> Figures:
+    """Generate (or reuse) the data, then the floor and the build, each in a process of its own."""
+    print(f"{label}:", flush=True)
+    _in_own_process(_generated, base / "raw", scale, systems, fmt)
+    floor_s, raw_rows = _in_own_process(raw_parse_floor, base / "raw", fmt)
+    figures = _in_own_process(_build, label, base, systems, fmt)
+    figures.floor_s, figures.raw_rows = floor_s, raw_rows
+    return figures
+
+
 def run(scales: list[float], systems: list[str] | None, hotel_scale: float | None, keep: Path | None) -> list[Figures]:
     base = keep or Path(tempfile.mkdtemp(prefix="kpiwh-bench-"))
     runs = [(f"scale {scale:g}", base / f"scale-{scale:g}", scale, systems, "csv") for scale in scales]
@@ -132,9 +161,7 @@ def run(scales: list[float], systems: list[str] | None, hotel_scale: float | Non
         runs.append((f"hotel alone at scale {hotel_scale:g} (parquet)", base / "hotel", hotel_scale, ["hotel"], "parquet"))
     results = []
     for label, folder, scale, chosen, fmt in runs:
-        # Each measurement in a process of its own, so that its peak RSS is its own.
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            figures = pool.apply(measure, (label, folder, scale, chosen, fmt))
+        figures = measure(label, folder, scale, chosen, fmt)
         print(figures.report(), flush=True)
         results.append(figures)
         if keep is None:

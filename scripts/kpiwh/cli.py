@@ -116,7 +116,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--scale", type=float, nargs="+", default=[10.0, 100.0], help="volume multipliers (100 is about 10M order lines)")
     m.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these systems (default: all)")
     m.add_argument("--hotel-scale", type=float, default=48.0, help="also the hotel alone at this scale (48: ~1M reservations; 0: skip)")
-    m.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
+    m.add_argument("--keep", type=Path, help="work in this folder and keep it; data generated there before with the same settings is reused (default: a temp folder)")
     m.set_defaults(func=cmd_benchmark)
 
     sub.add_parser("contract-docs", help="rewrite docs/raw_data_contract.md's tables from the sources' contracts").set_defaults(

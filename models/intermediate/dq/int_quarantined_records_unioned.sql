@@ -37,7 +37,7 @@ final as (
         -- Surrogate key: quarantined rows may repeat a record key or have none at all.
         row_number() over (
             partition by source_system, source_table
-            order by record_key, quarantine_reason, source_line, loaded_at
+            order by record_key, quarantine_reason, source_line, loaded_at, raw_line
         ) as quarantine_row_number
     from quarantined
 
