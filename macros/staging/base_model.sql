@@ -70,7 +70,8 @@ typed as (
 
 ),
 
-checked as (
+-- Read by repeated_keys and flagged: typed and checked once.
+checked as {{ materialized_cte() }} (
 
     select
         {%- for column in contract.columns %}

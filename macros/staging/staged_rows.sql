@@ -10,10 +10,6 @@
 {% macro staged_rows(source_system, source_table, parents=[]) -%}
     {{- config(meta={'parents': parents}) -}}
     {%- set base = ref('base_' ~ source_system ~ '__' ~ source_table) -%}
-    {%- set parent_relations = [] -%}
-    {%- for parent in parents -%}
-        {%- do parent_relations.append(ref(parent.model)) -%}
-    {%- endfor -%}
     {%- set contract = contract_table(source_system, source_table) -%}
     select
         {%- if contract is none %}
@@ -26,17 +22,5 @@
     from {{ base }} as base_rows
     where
         base_rows.quarantine_reason is null
-        {%- for parent in parents %}
-        {%- set parent_columns = parent.get('parent_columns', parent.columns) %}
-        and (
-            base_rows.{{ parent.columns | join(' is null or base_rows.') }} is null
-            or exists (
-                select 1 from {{ parent_relations[loop.index0] }} as parent_rows
-                where
-                    {%- for column in parent.columns %}
-                    parent_rows.{{ parent_columns[loop.index0] }} = base_rows.{{ column }}{{ ' and' if not loop.last }}
-                    {%- endfor %}
-            )
-        )
-        {%- endfor %}
+        and {{ has_usable_parents(parents) }}
 {%- endmacro %}

@@ -147,7 +147,10 @@ def run(db_path: Path, gx_root: Path | None = None) -> bool:
         context.data_sources.delete("warehouse")
     # GX's stub omits kwargs, which the SQL datasource accepts (passed to SQLAlchemy's create_engine).
     source = context.data_sources.add_or_update_sql(  # type: ignore[call-arg]
-        "warehouse", connection_string=f"duckdb:///{db_path.resolve()}", kwargs={"connect_args": {"read_only": True}}
+        "warehouse",
+        connection_string=f"duckdb:///{db_path.resolve()}",
+        # Read-only, and within the build's memory cap (profiles.yml has the same default).
+        kwargs={"connect_args": {"read_only": True, "config": {"memory_limit": os.environ.get("KPI_DUCKDB_MEMORY_LIMIT", "2GB")}}},
     )
     try:
         definitions = []

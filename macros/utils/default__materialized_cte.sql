@@ -1,0 +1,2 @@
+{% macro default__materialized_cte() -%}
+{%- endmacro %}
