@@ -126,7 +126,7 @@ table_checks as (
             max_loaded_at
         from table_health
         {%- if not loop.last %}
-        union all
+            union all
         {% endif -%}
     {%- endfor %}
 
