@@ -243,3 +243,30 @@ def test_dependent_systems_are_skipped_with_a_message(tmp_path: Path) -> None:
     selection = systems.select(tmp_path, {"ops"}, external=False)
     assert selection.systems == ()
     assert selection.skipped == ("ops: needs storefront, which is not built; its models are skipped.",)
+
+
+def test_activity_before_the_entity_was_created_keeps_its_history(build_warehouse, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """M01's created_at moved after its first conversations: its CX calendar starts at its first
+    activity, and open escalations are those of the conversations, counted here with pandas."""
+    ops_fixture = FIXTURES / "storefront_ops"
+    raw = tmp_path_factory.mktemp("created_late") / "raw"
+    shutil.copytree(ops_fixture, raw)
+    merchants = pd.read_csv(raw / "storefront" / "merchants.csv", dtype=str, keep_default_na=False)
+    merchants.loc[merchants["merchant_id"] == "M01", "created_at"] = "2026-03-11 12:00:00"
+    merchants.to_csv(raw / "storefront" / "merchants.csv", index=False)
+    as_of = date(2026, 3, 11)
+    db = build_warehouse(raw, as_of, "input_created_late")
+
+    conversations = pd.read_csv(raw / "helpdesk" / "conversations.csv", dtype=str, keep_default_na=False, na_values=[""])
+    # C-BAD is quarantined (invalid status); every other M01 row is usable.
+    m01 = conversations[(conversations["merchant_id"] == "M01") & (conversations["conversation_id"] != "C-BAD")]
+    escalated = m01[m01["is_escalated"] == "true"]
+    first_day = pd.to_datetime(m01["created_at"]).dt.date.min()
+    expected = {}
+    for day in pd.date_range(first_day, as_of).date:
+        opened = pd.to_datetime(escalated["escalated_at"]).dt.date <= day
+        still_open = escalated["closed_at"].isna() | (pd.to_datetime(escalated["closed_at"]).dt.date > day)
+        expected[day] = float((opened & still_open).sum())
+    got = dict(query(db, "select period_start, value from kpi_values where kpi_id = 'cx.open_escalations' and entity_id = 'M01' order by 1"))
+    assert first_day < date(2026, 3, 11)
+    assert got == expected
