@@ -270,3 +270,19 @@ def test_activity_before_the_entity_was_created_keeps_its_history(build_warehous
     got = dict(query(db, "select period_start, value from kpi_values where kpi_id = 'cx.open_escalations' and entity_id = 'M01' order by 1"))
     assert first_day < date(2026, 3, 11)
     assert got == expected
+
+
+def test_negative_sentiment_without_any_score_is_no_data(build_warehouse, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An export with no sentiment scores has measured nothing: 4.4 is NO_DATA every day, never 0 % GREEN,
+    while the CX KPIs that do not need a score keep their values."""
+    raw = tmp_path_factory.mktemp("unscored") / "raw"
+    shutil.copytree(FIXTURES / "storefront_ops", raw)
+    conversations = pd.read_csv(raw / "helpdesk" / "conversations.csv", dtype=str, keep_default_na=False)
+    conversations["sentiment"] = ""
+    conversations.to_csv(raw / "helpdesk" / "conversations.csv", index=False)
+    db = build_warehouse(raw, date(2026, 3, 11), "input_unscored")
+    rows = query(db, "select kpi_id, value, status from kpi_values "
+                     "where kpi_id in ('cx.negative_sentiment_share', 'cx.sla_breach_rate') and entity_id = 'M01' order by all")
+    # M01 has conversations on 03-09, 03-10 and 03-11 (fixture): SLA breach rate has a value each day.
+    assert [(value, status) for kpi_id, value, status in rows if kpi_id == "cx.negative_sentiment_share"] == [(None, "NO_DATA")] * 3
+    assert len([value for kpi_id, value, _ in rows if kpi_id == "cx.sla_breach_rate" and value is not None]) == 3

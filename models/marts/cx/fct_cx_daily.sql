@@ -1,6 +1,6 @@
 -- CX Escalations (spec 000 tile 4) per merchant and day, from its first conversation to as_of.
--- Rates and the median are over the conversations opened that day: NULL (NO_DATA) on a day
--- without any. Open escalations are counted at the end of the day from the timestamps.
+-- Rates and the median are over the conversations opened that day (4.4 over those with a
+-- sentiment score): NULL (NO_DATA) on a day without any. Open escalations are counted at the end of the day from the timestamps.
 with
 
 conversations as (
@@ -35,6 +35,7 @@ opened as (
         sum(case when is_sla_breach then 1 else 0 end) as sla_breaches,
         sum(case when has_first_response then 1 else 0 end) as conversations_responded,
         percentile_cont(0.5) within group (order by first_response_time_minutes) as median_first_response_minutes,
+        count(sentiment) as conversations_scored,
         sum(case when is_negative_sentiment then 1 else 0 end) as negative_sentiment_conversations
     from conversations
     group by merchant_id, created_date
@@ -73,6 +74,7 @@ daily as (
         opened.sla_breaches,
         opened.conversations_responded,
         opened.median_first_response_minutes,
+        opened.conversations_scored,
         opened.negative_sentiment_conversations,
         coalesce(opened.conversations_opened, 0) as conversations_opened,
         coalesce(escalated.escalations_opened, 0) as escalations_opened,
@@ -98,6 +100,7 @@ final as (
         sla_breaches,
         conversations_responded,
         median_first_response_minutes,
+        conversations_scored,
         negative_sentiment_conversations,
         escalations_opened,
         escalations_closed,
@@ -105,7 +108,9 @@ final as (
             partition by merchant_id order by date_day rows between unbounded preceding and current row
         ) as open_escalations,
         sla_breaches * 100.0 / nullif(conversations_opened, 0) as sla_breach_rate_pct,
-        negative_sentiment_conversations * 100.0 / nullif(conversations_opened, 0) as negative_sentiment_pct
+        -- Over the scored conversations only: a day (or an export) without sentiment scores
+        -- has measured nothing, so its share is NULL (NO_DATA), never 0 %.
+        negative_sentiment_conversations * 100.0 / nullif(conversations_scored, 0) as negative_sentiment_pct
     from daily
 
 )
