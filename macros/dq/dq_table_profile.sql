@@ -1,8 +1,8 @@
 {#-
     One raw table's data-quality profile, from its base_ (every raw line) and stg_ (clean rows)
     models and its contract: row counts for conservation (the quarantined count is joined in
-    int_dq_table_profiles), latest load for freshness (spec 000
-    Q.1), and filled versus required cells for completeness (Q.2). A system without load times
+    int_dq_table_profiles), latest load for freshness (spec 000 Q.1), and filled versus
+    required cells for completeness (Q.2). A system without load times
     (contract loaded_at null) is not tracked for freshness.
 -#}
 {% macro dq_table_profile(source_system, source_table) -%}

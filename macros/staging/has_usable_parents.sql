@@ -8,14 +8,9 @@
 {% macro has_usable_parents(parents) -%}
     {%- set conditions = [] -%}
     {%- for parent in parents -%}
-        {%- set parent_columns = parent.get('parent_columns', parent.columns) -%}
-        {%- set matches = [] -%}
-        {%- for column in parent.columns -%}
-            {%- do matches.append('parent_rows.' ~ parent_columns[loop.index0] ~ ' = base_rows.' ~ column) -%}
-        {%- endfor -%}
         {%- do conditions.append(
             '(base_rows.' ~ parent.columns | join(' is null or base_rows.') ~ ' is null or exists (select 1 from '
-            ~ ref(parent.model) ~ ' as parent_rows where ' ~ matches | join(' and ') ~ '))') -%}
+            ~ ref(parent.model) ~ ' as parent_rows where ' ~ parent_key_match(parent) ~ '))') -%}
     {%- endfor -%}
     {#- Parenthesised as a whole, so that `not` applies to all of it. -#}
     {{- ('(' ~ conditions | join(' and ') ~ ')') if conditions else 'true' -}}

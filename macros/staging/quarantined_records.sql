@@ -34,14 +34,9 @@
         {%- set reference_reasons = [] -%}
         {%- set reference_details = [] -%}
         {%- for parent in parents -%}
-            {%- set parent_columns = parent.get('parent_columns', parent.columns) -%}
             {%- set parent_base = ref('base_' ~ parent.model[4:]) -%}
-            {%- set matches = [] -%}
-            {%- for column in parent.columns -%}
-                {%- do matches.append('parent_rows.' ~ parent_columns[loop.index0] ~ ' = base_rows.' ~ column) -%}
-            {%- endfor -%}
-            {%- set no_parent = "not exists (select 1 from " ~ parent_base ~ " as parent_rows where " ~ matches | join(' and ') ~ ")" -%}
-            {%- set has_clean_parent = "exists (select 1 from " ~ ref(parent.model) ~ " as parent_rows where " ~ matches | join(' and ') ~ ")" -%}
+            {%- set no_parent = "not exists (select 1 from " ~ parent_base ~ " as parent_rows where " ~ parent_key_match(parent) ~ ")" -%}
+            {%- set has_clean_parent = "exists (select 1 from " ~ ref(parent.model) ~ " as parent_rows where " ~ parent_key_match(parent) ~ ")" -%}
             {%- do reference_reasons.append("when " ~ no_parent ~ " then 'orphan_key'") -%}
             {%- do reference_details.append(
                 "when not " ~ has_clean_parent ~ " then '" ~ parent.columns | join(', ') ~ " has no clean row in " ~ parent.model ~ "'") -%}

@@ -1,6 +1,7 @@
 -- CX Escalations (spec 000 tile 4) per merchant and day, from its first conversation to as_of.
 -- Rates and the median are over the conversations opened that day (4.4 over those with a
--- sentiment score): NULL (NO_DATA) on a day without any. Open escalations are counted at the end of the day from the timestamps.
+-- sentiment score): NULL (NO_DATA) on a day without any. Open escalations are counted at the
+-- end of the day from the timestamps.
 with
 
 conversations as (
