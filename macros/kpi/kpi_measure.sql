@@ -1,19 +1,45 @@
 {#-
     One KPI's rows in the measure shape every kpi_measures__<area> model unions:
-    kpi_id, entity_type, entity_id, grain, period_start, period_end, value, target_value.
-    `relation` is a CTE or relation name; the other arguments are SQL expressions over it,
-    except kpi_id, entity_type and grain, which are literals. target_value is only for targets
-    that move with the period (e.g. a pro-rated year-to-date target); fixed ones are catalog data.
+    kpi_id, entity_type, entity_id, grain, period_start, period_end, value, sample_size,
+    target_value. Called with keyword arguments, once per kpi_id, so that grepping an id finds
+    the model (relation) and column (value) that produce it.
+
+    - relation: an import CTE of the area model; value, entity_id, the periods, sample_size and
+      target_value are SQL expressions over it.
+    - entity_type and grain: a literal, or a list of them when the relation is long-form (has
+      entity_type and grain columns, as the retail marts do); the rows are then those listed.
+    - sample_size: the denominator actually used (orders due, conversations scored, deliveries,
+      ...) of a ratio, average or median; kpi_values judges it against the catalog's minimum.
+    - target_value: only for targets that move with the period (e.g. a pro-rated year-to-date
+      target); fixed ones are catalog data.
+    - where: an optional filter over the relation.
 -#}
-{% macro kpi_measure(kpi_id, relation, entity_type, entity_id, grain, period_start, period_end, value, target_value='null') -%}
+{% macro kpi_measure(
+    kpi_id, relation, value, entity_type, entity_id, grain, period_start, period_end,
+    sample_size='null', target_value='null', where=none
+) -%}
+    {%- set conditions = [] -%}
+    {%- if entity_type is not string -%}
+        {%- do conditions.append("entity_type in ('" ~ entity_type | join("', '") ~ "')") -%}
+    {%- endif -%}
+    {%- if grain is not string -%}
+        {%- do conditions.append("grain in ('" ~ grain | join("', '") ~ "')") -%}
+    {%- endif -%}
+    {%- if where is not none -%}
+        {%- do conditions.append(where) -%}
+    {%- endif %}
     select
         '{{ kpi_id }}' as kpi_id,
-        '{{ entity_type }}' as entity_type,
+        cast({{ "'" ~ entity_type ~ "'" if entity_type is string else 'entity_type' }} as {{ dbt.type_string() }}) as entity_type,
         cast({{ entity_id }} as {{ dbt.type_string() }}) as entity_id,
-        '{{ grain }}' as grain,
+        cast({{ "'" ~ grain ~ "'" if grain is string else 'grain' }} as {{ dbt.type_string() }}) as grain,
         cast({{ period_start }} as date) as period_start,
         cast({{ period_end }} as date) as period_end,
         cast({{ value }} as {{ dbt.type_float() }}) as value,
+        cast({{ sample_size }} as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ target_value }} as {{ dbt.type_float() }}) as target_value
     from {{ relation }}
+    {%- if conditions %}
+    where {{ conditions | join(' and ') }}
+    {%- endif %}
 {%- endmacro %}

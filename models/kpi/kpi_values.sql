@@ -1,7 +1,12 @@
 -- The KPI contract read by BI, alerts and tests: one row per KPI, entity, grain and period,
--- with the thresholds applied and the status they give (macro classify_kpi_status). A KPI one
--- of whose input tables (seed kpi_inputs) has no clean row at all (its file missing, empty, or
--- every row quarantined) has no value: NO_DATA, never a 0 computed from nothing.
+-- with the thresholds applied and the status they give (macro classify_kpi_status). NO_DATA
+-- says why in status_reason:
+-- - inputs_unavailable: one of the KPI's input tables (seed kpi_inputs) has no clean row at
+--   all (its file missing, empty, or every row quarantined): no value, never a 0 computed
+--   from nothing;
+-- - insufficient_sample: the value rests on fewer observations (sample_size) than the KPI's
+--   minimum (catalog min_sample_size, overridable per entity); it is shown, not judged;
+-- - no_value: nothing was measured in the period (e.g. no order was due).
 with
 
 measures as (
@@ -66,6 +71,8 @@ judged_measures as (
         measures.period_start,
         measures.period_end,
         measures.target_value,
+        measures.sample_size,
+        unavailable_kpis.kpi_id is not null as is_input_unavailable,
         case when unavailable_kpis.kpi_id is null then measures.value end as value  -- noqa: RF04
     from measures
     left join unavailable_kpis
@@ -89,6 +96,7 @@ thresholds as (
         coalesce(overrides.yellow_below, catalog.yellow_below) as yellow_below,
         coalesce(overrides.yellow_above, catalog.yellow_above) as yellow_above,
         coalesce(overrides.red_above, catalog.red_above) as red_above,
+        coalesce(overrides.min_sample_size, catalog.min_sample_size) as min_sample_size,
         overrides.kpi_id is not null as has_threshold_override
     from judged_measures as measures
     inner join catalog
@@ -98,6 +106,16 @@ thresholds as (
             measures.kpi_id = overrides.kpi_id
             and measures.entity_type = overrides.entity_type
             and measures.entity_id = overrides.entity_id
+
+),
+
+sampled as (
+
+    select
+        *,
+        {{ 'true' if var('kpi_apply_min_samples') | string | lower == 'true' else 'false' }}
+        and coalesce(sample_size < min_sample_size, false) as is_sample_insufficient
+    from thresholds
 
 ),
 
@@ -111,6 +129,8 @@ final as (
         period_start,
         period_end,
         value,
+        sample_size,
+        min_sample_size,
         unit,
         direction,
         target_comparison,
@@ -123,10 +143,21 @@ final as (
         red_above,
         yellow_inclusive,
         has_threshold_override,
-        {{ classify_kpi_status('value', 'direction', 'red_below', 'yellow_below', 'yellow_above', 'red_above', 'yellow_inclusive') }} as status,
-        {{ kpi_target_met('value', 'target_comparison', 'applied_target_value', 'target_min', 'target_max') }} as is_target_met,
+        case
+            when is_sample_insufficient and value is not null then 'NO_DATA'
+            else {{ classify_kpi_status('value', 'direction', 'red_below', 'yellow_below', 'yellow_above', 'red_above', 'yellow_inclusive') }}
+        end as status,
+        case
+            when is_input_unavailable then 'inputs_unavailable'
+            when value is null then 'no_value'
+            when is_sample_insufficient then 'insufficient_sample'
+        end as status_reason,
+        case
+            when not is_sample_insufficient
+                then {{ kpi_target_met('value', 'target_comparison', 'applied_target_value', 'target_min', 'target_max') }}
+        end as is_target_met,
         {{ as_of_date() }} as as_of_date
-    from thresholds
+    from sampled
 
 )
 

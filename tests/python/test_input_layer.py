@@ -282,7 +282,7 @@ def test_negative_sentiment_without_any_score_is_no_data(build_warehouse, tmp_pa
     conversations.to_csv(raw / "helpdesk" / "conversations.csv", index=False)
     db = build_warehouse(raw, date(2026, 3, 11), "input_unscored")
     rows = query(db, "select kpi_id, value, status from kpi_values "
-                     "where kpi_id in ('cx.negative_sentiment_share', 'cx.sla_breach_rate') and entity_id = 'M01' order by all")
+                     "where kpi_id in ('cx.negative_sentiment_share', 'cx.sla_breach_rate') and entity_id = 'M01' and grain = 'day' order by all")
     # M01 has conversations on 03-09, 03-10 and 03-11 (fixture): SLA breach rate has a value each day.
     assert [(value, status) for kpi_id, value, status in rows if kpi_id == "cx.negative_sentiment_share"] == [(None, "NO_DATA")] * 3
     assert len([value for kpi_id, value, _ in rows if kpi_id == "cx.sla_breach_rate" and value is not None]) == 3

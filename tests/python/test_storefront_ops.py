@@ -9,7 +9,7 @@ The edge cases the issue names are marked EDGE.
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -63,6 +63,19 @@ def assert_history(db_path: Path, kpi_id: str, expected: dict[tuple[str, date], 
             assert got is None, f"{kpi_id} {key}: expected NULL (NO_DATA), got {got}"
         else:
             assert got == pytest.approx(value), f"{kpi_id} {key}: expected {value}, got {got}"
+
+
+# The trailing windows of var kpi_trailing_windows: grain -> days ending on the period's day.
+WINDOWS = {"day": 1, "rolling_7d": 7, "rolling_30d": 30}
+
+
+def window_start(grain: str, day: date) -> date:
+    return day - timedelta(days=WINDOWS[grain] - 1)
+
+
+def assert_samples(db_path: Path, kpi_id: str, expected: dict[tuple[str, date], int], grain: str) -> None:
+    rows = query(db_path, "select entity_id, period_start, sample_size from kpi_values where kpi_id = ? and grain = ?", [kpi_id, grain])
+    assert {(entity, period): size for entity, period, size in rows} == expected, f"{kpi_id} {grain}: sample sizes differ"
 
 
 def _tier_share(group: pd.DataFrame, tier: str) -> float:
@@ -335,18 +348,29 @@ def test_fulfillment_history(db: Path) -> None:
     tracked["days"] = (tracked["fulfilled"] - ts(tracked["created_at"])).dt.total_seconds() / 86400
     tracked["issue_day"] = ts(tracked["issue_reported_at"]).dt.normalize()
 
-    expected: dict[str, dict] = {k: {} for k in ("orders_pending", "sla_breach_rate", "avg_days_to_fulfill", "issues")}
+    expected: dict[str, dict] = {k: {} for k in ("orders_pending", "issues")}
     for m, d in merchant_days(tracked.groupby("merchant_id")["order_day"].min()):
         t, day = tracked[tracked["merchant_id"] == m], pd.Timestamp(d)
         pending = (t["order_day"] <= day) & ~(t["fulfilled_day"] <= day)
-        due = t[t["due_day"] == day]
-        done = t[t["fulfilled_day"] == day]
         expected["orders_pending"][(m, d)] = float(pending.sum())
-        expected["sla_breach_rate"][(m, d)] = due["breach"].mean() * 100 if len(due) else None
-        expected["avg_days_to_fulfill"][(m, d)] = done["days"].mean() if len(done) else None
         expected["issues"][(m, d)] = float((t["issue_day"] == day).sum())
     for name, values in expected.items():
         assert_history(db, f"fulfillment.{name}", values)
+    # 3.2 and 3.3 per day and over the 7 and 30 days ending on it, each over its own cohort.
+    for grain in WINDOWS:
+        rates: dict[str, dict] = {"sla_breach_rate": {}, "avg_days_to_fulfill": {}}
+        samples: dict[str, dict] = {"sla_breach_rate": {}, "avg_days_to_fulfill": {}}
+        for m, d in merchant_days(tracked.groupby("merchant_id")["order_day"].min()):
+            t, first, day = tracked[tracked["merchant_id"] == m], pd.Timestamp(window_start(grain, d)), pd.Timestamp(d)
+            due = t[t["due_day"].between(first, day) & (t["due_day"] <= AS_OF_TS)]
+            done = t[t["fulfilled_day"].between(first, day)]
+            key = (m, window_start(grain, d))
+            rates["sla_breach_rate"][key] = due["breach"].mean() * 100 if len(due) else None
+            rates["avg_days_to_fulfill"][key] = done["days"].mean() if len(done) else None
+            samples["sla_breach_rate"][key], samples["avg_days_to_fulfill"][key] = len(due), len(done)
+        for name in rates:
+            assert_history(db, f"fulfillment.{name}", rates[name], grain)
+            assert_samples(db, f"fulfillment.{name}", samples[name], grain)
 
 
 def test_cx_history(db: Path) -> None:
@@ -362,22 +386,32 @@ def test_cx_history(db: Path) -> None:
     conv["minutes"] = (conv["responded"] - conv["created"]).dt.total_seconds() / 60
     escalated, closed = ts(conv["escalated_at"]).dt.normalize(), ts(conv["closed_at"]).dt.normalize()
 
-    expected: dict[str, dict] = {k: {} for k in ("open_escalations", "sla_breach_rate", "first_response_time_median", "negative_sentiment_share")}
+    open_escalations: dict[tuple[str, date], float | None] = {}
     for m, d in merchant_days(conv.groupby("merchant_id")["day"].min()):
         mine, day = conv["merchant_id"] == m, pd.Timestamp(d)
-        today = conv[mine & (conv["day"] == day)]
         is_open = mine & (conv["is_escalated"] == "true") & (escalated <= day) & ~(closed <= day)
-        expected["open_escalations"][(m, d)] = float(is_open.sum())
-        expected["sla_breach_rate"][(m, d)] = today["breach"].mean() * 100 if len(today) else None
-        # Exact median: numpy's median averages the two middle values of an even count.
-        answered = today["minutes"].dropna()
-        expected["first_response_time_median"][(m, d)] = float(np.median(answered)) if len(answered) else None
-        # Over the scored conversations only (an unscored one says nothing about sentiment).
-        scored = today["sentiment"].dropna()
-        negative = scored.isin(["negative", "very_negative"])
-        expected["negative_sentiment_share"][(m, d)] = negative.mean() * 100 if len(scored) else None
-    for name, values in expected.items():
-        assert_history(db, f"cx.{name}", values)
+        open_escalations[(m, d)] = float(is_open.sum())
+    assert_history(db, "cx.open_escalations", open_escalations)
+    # 4.2-4.4 per day and over the 7 and 30 days ending on it: the conversations opened in it.
+    for grain in WINDOWS:
+        rates: dict[str, dict] = {k: {} for k in ("sla_breach_rate", "first_response_time_median", "negative_sentiment_share")}
+        samples: dict[str, dict] = {k: {} for k in rates}
+        for m, d in merchant_days(conv.groupby("merchant_id")["day"].min()):
+            key = (m, window_start(grain, d))
+            opened = conv[(conv["merchant_id"] == m) & conv["day"].between(pd.Timestamp(key[1]), pd.Timestamp(d))]
+            rates["sla_breach_rate"][key] = opened["breach"].mean() * 100 if len(opened) else None
+            # Exact median: numpy's median averages the two middle values of an even count.
+            answered = opened["minutes"].dropna()
+            rates["first_response_time_median"][key] = float(np.median(answered)) if len(answered) else None
+            # Over the scored conversations only (an unscored one says nothing about sentiment).
+            scored = opened["sentiment"].dropna()
+            rates["negative_sentiment_share"][key] = scored.isin(["negative", "very_negative"]).mean() * 100 if len(scored) else None
+            samples["sla_breach_rate"][key] = len(opened)
+            samples["first_response_time_median"][key] = len(answered)
+            samples["negative_sentiment_share"][key] = len(scored)
+        for name in rates:
+            assert_history(db, f"cx.{name}", rates[name], grain)
+            assert_samples(db, f"cx.{name}", samples[name], grain)
 
 
 def test_shop_activation_history(db: Path) -> None:

@@ -1,54 +1,8 @@
 {{ config(enabled=source_system_enabled('classicmodels')) }}
 -- Spec 002 Classic Models KPIs for the one company: the five executive cards and their YoY per
 -- year, and the report's snapshot figures as of its report date (grain day, period = as_of).
-{%- set yearly_kpis = [
-    ('classicmodels.revenue', 'revenue'),
-    ('classicmodels.revenue_yoy', 'revenue_yoy_pct'),
-    ('classicmodels.order_count', 'order_count'),
-    ('classicmodels.order_count_yoy', 'order_count_yoy_pct'),
-    ('classicmodels.active_customers', 'active_customer_count'),
-    ('classicmodels.active_customers_yoy', 'active_customer_count_yoy_pct'),
-    ('classicmodels.avg_order_value', 'avg_order_value'),
-    ('classicmodels.avg_order_value_yoy', 'avg_order_value_yoy_pct'),
-    ('classicmodels.on_time_rate', 'on_time_rate_pct'),
-    ('classicmodels.on_time_rate_change_pp', 'on_time_rate_change_pp'),
-] -%}
-{%- set snapshot_kpis = [
-    ('classicmodels.orders_total', 'order_count'),
-    ('classicmodels.customer_count', 'customer_count'),
-    ('classicmodels.product_count', 'product_count'),
-    ('classicmodels.employee_count', 'employee_count'),
-    ('classicmodels.country_count', 'country_count'),
-    ('classicmodels.customer_abc_a_count', 'customer_a_count'),
-    ('classicmodels.customer_abc_b_count', 'customer_b_count'),
-    ('classicmodels.customer_abc_c_count', 'customer_c_count'),
-    ('classicmodels.product_abc_a_count', 'product_a_count'),
-    ('classicmodels.product_abc_b_count', 'product_b_count'),
-    ('classicmodels.product_abc_c_count', 'product_c_count'),
-    ('classicmodels.rep_abc_a_count', 'rep_a_count'),
-    ('classicmodels.rep_abc_b_count', 'rep_b_count'),
-    ('classicmodels.rep_abc_c_count', 'rep_c_count'),
-    ('classicmodels.top20_customer_revenue_share', 'top_20pct_customer_revenue_share_pct'),
-    ('classicmodels.top10_product_revenue_share', 'top_10_product_revenue_share_pct'),
-    ('classicmodels.top3_country_revenue_share', 'top_3_country_revenue_share_pct'),
-    ('classicmodels.over_credited_count', 'over_credited_count'),
-    ('classicmodels.under_credited_count', 'under_credited_count'),
-    ('classicmodels.credit_amount_at_risk', 'credit_amount_at_risk'),
-    ('classicmodels.rfm_top_share', 'rfm_top_share_pct'),
-    ('classicmodels.rfm_high_share', 'rfm_high_share_pct'),
-    ('classicmodels.rfm_mid_share', 'rfm_mid_share_pct'),
-    ('classicmodels.rfm_low_share', 'rfm_low_share_pct'),
-    ('classicmodels.avg_reorder_interval_days', 'avg_reorder_interval_days'),
-    ('classicmodels.overdue_customer_count', 'overdue_customer_count'),
-    ('classicmodels.churn_risk_customer_count', 'churn_risk_customer_count'),
-    ('classicmodels.churn_revenue_at_risk', 'churn_revenue_at_risk'),
-    ('classicmodels.top_pair_lift', 'top_pair_lift'),
-    ('classicmodels.max_customers_per_rep', 'max_customers_per_rep'),
-    ('classicmodels.growing_product_share', 'growing_product_share_pct'),
-    ('classicmodels.declining_product_share', 'declining_product_share_pct'),
-    ('classicmodels.customers_without_rep', 'customer_without_rep_count'),
-    ('classicmodels.invalid_date_share', 'invalid_date_excluded_share_pct'),
-] %}
+{%- set company_year = {'entity_type': 'company', 'entity_id': "'classicmodels'", 'grain': 'year', 'period_start': 'year_start', 'period_end': 'period_end'} %}
+{%- set company_report_day = {'entity_type': 'company', 'entity_id': "'classicmodels'", 'grain': 'day', 'period_start': 'as_of_date', 'period_end': 'as_of_date'} %}
 with
 
 yearly as (
@@ -65,16 +19,93 @@ summary as (
 
 measures as (
 
-    {% for kpi_id, column in yearly_kpis -%}
-        {{ kpi_measure(kpi_id, 'yearly', 'company', "'classicmodels'", 'year', 'year_start', 'period_end', column) }}
-        union all
-    {% endfor -%}
-    {% for kpi_id, column in snapshot_kpis -%}
-        {{ kpi_measure(kpi_id, 'summary', 'company', "'classicmodels'", 'day', 'as_of_date', 'as_of_date', column) }}
-        {%- if not loop.last %}
-            union all
-        {% endif -%}
-    {%- endfor %}
+    {{ kpi_measure(kpi_id='classicmodels.revenue', relation='yearly', value='revenue', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.revenue_yoy', relation='yearly', value='revenue_yoy_pct', sample_size='prior_year_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.order_count', relation='yearly', value='order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.order_count_yoy', relation='yearly', value='order_count_yoy_pct', sample_size='prior_year_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.active_customers', relation='yearly', value='active_customer_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.active_customers_yoy', relation='yearly', value='active_customer_count_yoy_pct', sample_size='prior_year_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.avg_order_value', relation='yearly', value='avg_order_value', sample_size='revenue_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.avg_order_value_yoy', relation='yearly', value='avg_order_value_yoy_pct', sample_size='prior_year_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.on_time_rate', relation='yearly', value='on_time_rate_pct', sample_size='shipped_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.on_time_rate_change_pp', relation='yearly', value='on_time_rate_change_pp', sample_size='prior_year_shipped_order_count', **company_year) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.orders_total', relation='summary', value='order_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.customer_count', relation='summary', value='customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.product_count', relation='summary', value='product_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.employee_count', relation='summary', value='employee_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.country_count', relation='summary', value='country_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.customer_abc_a_count', relation='summary', value='customer_a_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.customer_abc_b_count', relation='summary', value='customer_b_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.customer_abc_c_count', relation='summary', value='customer_c_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.product_abc_a_count', relation='summary', value='product_a_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.product_abc_b_count', relation='summary', value='product_b_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.product_abc_c_count', relation='summary', value='product_c_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rep_abc_a_count', relation='summary', value='rep_a_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rep_abc_b_count', relation='summary', value='rep_b_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rep_abc_c_count', relation='summary', value='rep_c_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.top20_customer_revenue_share', relation='summary', value='top_20pct_customer_revenue_share_pct', sample_size='active_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.top10_product_revenue_share', relation='summary', value='top_10_product_revenue_share_pct', sample_size='product_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.top3_country_revenue_share', relation='summary', value='top_3_country_revenue_share_pct', sample_size='country_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.over_credited_count', relation='summary', value='over_credited_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.under_credited_count', relation='summary', value='under_credited_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.credit_amount_at_risk', relation='summary', value='credit_amount_at_risk', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rfm_top_share', relation='summary', value='rfm_top_share_pct', sample_size='active_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rfm_high_share', relation='summary', value='rfm_high_share_pct', sample_size='active_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rfm_mid_share', relation='summary', value='rfm_mid_share_pct', sample_size='active_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.rfm_low_share', relation='summary', value='rfm_low_share_pct', sample_size='active_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.avg_reorder_interval_days', relation='summary', value='avg_reorder_interval_days', sample_size='reordering_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.overdue_customer_count', relation='summary', value='overdue_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.churn_risk_customer_count', relation='summary', value='churn_risk_customer_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.churn_revenue_at_risk', relation='summary', value='churn_revenue_at_risk', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.top_pair_lift', relation='summary', value='top_pair_lift', sample_size='top_pair_order_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.max_customers_per_rep', relation='summary', value='max_customers_per_rep', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.growing_product_share', relation='summary', value='growing_product_share_pct', sample_size='product_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.declining_product_share', relation='summary', value='declining_product_share_pct', sample_size='product_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.customers_without_rep', relation='summary', value='customer_without_rep_count', **company_report_day) }}
+    union all
+    {{ kpi_measure(kpi_id='classicmodels.invalid_date_share', relation='summary', value='invalid_date_excluded_share_pct', sample_size='order_count', **company_report_day) }}
 
 ),
 

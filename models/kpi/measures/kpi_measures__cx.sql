@@ -1,5 +1,8 @@
 {{ config(enabled=source_system_enabled('storefront') and source_system_enabled('helpdesk')) }}
--- Spec 000 CX Escalations (4.1-4.4) KPIs per merchant and day, up to as_of.
+-- Spec 000 CX Escalations (4.1-4.4) KPIs per merchant, up to as_of: 4.1 per day, the rates and
+-- the median per day and trailing window (fct_cx_periods).
+{%- set merchant_periods = {'entity_type': 'merchant', 'entity_id': 'merchant_id', 'period_start': 'period_start', 'period_end': 'period_end'} %}
+{%- set trailing_grains = var('kpi_trailing_windows') | map(attribute='grain') | list %}
 with
 
 daily as (
@@ -8,15 +11,24 @@ daily as (
 
 ),
 
+periods as (
+
+    select * from {{ ref('fct_cx_periods') }}
+
+),
+
 measures as (
 
-    {{ kpi_measure('cx.open_escalations', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'open_escalations') }}
+    {{ kpi_measure(
+        kpi_id='cx.open_escalations', relation='daily', value='open_escalations',
+        entity_type='merchant', entity_id='merchant_id', grain='day', period_start='date_day', period_end='date_day'
+    ) }}
     union all
-    {{ kpi_measure('cx.sla_breach_rate', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'sla_breach_rate_pct') }}
+    {{ kpi_measure(kpi_id='cx.sla_breach_rate', relation='periods', value='sla_breach_rate_pct', sample_size='conversations_opened', grain=trailing_grains, **merchant_periods) }}
     union all
-    {{ kpi_measure('cx.first_response_time_median', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'median_first_response_minutes') }}
+    {{ kpi_measure(kpi_id='cx.first_response_time_median', relation='periods', value='median_first_response_minutes', sample_size='conversations_responded', grain=trailing_grains, **merchant_periods) }}
     union all
-    {{ kpi_measure('cx.negative_sentiment_share', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'negative_sentiment_pct') }}
+    {{ kpi_measure(kpi_id='cx.negative_sentiment_share', relation='periods', value='negative_sentiment_pct', sample_size='conversations_scored', grain=trailing_grains, **merchant_periods) }}
 
 ),
 

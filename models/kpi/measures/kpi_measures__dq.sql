@@ -21,6 +21,7 @@ per_table as (
         hours_since_load,
         is_freshness_tracked,
         completeness_pct,
+        required_cell_count,
         {{ as_of_date() }} as as_of_day
     from table_health
 
@@ -35,6 +36,7 @@ warehouse as (
         max(case when not has_own_freshness_bounds then hours_since_load end) as worst_hours_since_load,
         -- Averaged in decimal: a double average depends on row order, and reruns must be exact.
         cast(avg(cast(completeness_pct as decimal(38, 12))) as {{ dbt.type_float() }}) as avg_completeness_pct,
+        count(completeness_pct) as table_count,
         {{ as_of_date() }} as as_of_day
     from table_health
 
@@ -51,19 +53,48 @@ critical_issues as (
 
 ),
 
+health as (
+
+    -- The table rows and the warehouse row in one shape, so each KPI below is declared once.
+    select
+        'table' as entity_type,
+        table_id as entity_id,
+        is_freshness_tracked,
+        hours_since_load,
+        completeness_pct,
+        required_cell_count as completeness_sample_size,
+        as_of_day
+    from per_table
+    union all
+    select
+        'warehouse' as entity_type,
+        warehouse_id as entity_id,
+        true as is_freshness_tracked,
+        worst_hours_since_load as hours_since_load,
+        avg_completeness_pct as completeness_pct,
+        table_count as completeness_sample_size,
+        as_of_day
+    from warehouse
+
+),
+
 measures as (
 
-    {{ kpi_measure('dq.freshness', 'per_table', 'table', 'table_id', 'day', 'as_of_day', 'as_of_day', 'hours_since_load') }}
     -- Tables without load times (a static data set) have no freshness to report.
-    where is_freshness_tracked
+    {{ kpi_measure(
+        kpi_id='dq.freshness', relation='health', value='hours_since_load', where='is_freshness_tracked',
+        entity_type=['table', 'warehouse'], entity_id='entity_id', grain='day', period_start='as_of_day', period_end='as_of_day'
+    ) }}
     union all
-    {{ kpi_measure('dq.freshness', 'warehouse', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'worst_hours_since_load') }}
+    {{ kpi_measure(
+        kpi_id='dq.completeness', relation='health', value='completeness_pct', sample_size='completeness_sample_size',
+        entity_type=['table', 'warehouse'], entity_id='entity_id', grain='day', period_start='as_of_day', period_end='as_of_day'
+    ) }}
     union all
-    {{ kpi_measure('dq.completeness', 'per_table', 'table', 'table_id', 'day', 'as_of_day', 'as_of_day', 'completeness_pct') }}
-    union all
-    {{ kpi_measure('dq.completeness', 'warehouse', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'avg_completeness_pct') }}
-    union all
-    {{ kpi_measure('dq.critical_issues', 'critical_issues', 'warehouse', 'warehouse_id', 'day', 'as_of_day', 'as_of_day', 'coalesce(critical_issue_count, 0)') }}
+    {{ kpi_measure(
+        kpi_id='dq.critical_issues', relation='critical_issues', value='coalesce(critical_issue_count, 0)',
+        entity_type='warehouse', entity_id='warehouse_id', grain='day', period_start='as_of_day', period_end='as_of_day'
+    ) }}
 
 ),
 

@@ -2,33 +2,8 @@
 -- Spec 003 hotel revenue-management KPIs per hotel, every period up to as_of: actuals per night
 -- and month (month-to-date for the current one), and the on-the-books summary of the next 30
 -- stay dates per extract day (period = the extract's day, so a period never ends after as_of).
-{%- set windows = var('hotel_pickup_windows') %}
-{%- set actuals = [
-    ('room_revenue', 'room_revenue'),
-    ('room_nights', 'rooms_sold'),
-    ('adr', 'adr'),
-    ('occupancy', 'occupancy_pct'),
-    ('revpar', 'revpar'),
-] %}
-{%- set otb_next_30d = [
-    ('otb_room_revenue_next_30d', 'room_revenue_otb'),
-    ('otb_room_nights_next_30d', 'rooms_otb'),
-    ('otb_adr_next_30d', 'adr_otb'),
-    ('otb_occupancy_next_30d', 'occupancy_pct_otb'),
-    ('otb_revpar_next_30d', 'revpar_otb'),
-    ('remaining_supply_tonight', 'remaining_supply_tonight'),
-    ('remaining_supply_next_30d', 'remaining_supply'),
-    ('dod_rooms_next_30d', 'dod_delta_rooms'),
-    ('dod_revenue_next_30d', 'dod_delta_rev'),
-    ('pace_rooms_vs_stly_next_30d', 'pace_rooms'),
-    ('pace_rooms_vs_stly_pct_next_30d', 'pace_rooms_pct'),
-    ('pace_revenue_vs_stly_next_30d', 'pace_rev'),
-    ('pace_revenue_vs_stly_pct_next_30d', 'pace_rev_pct'),
-] %}
-{%- for window in windows %}
-    {%- do otb_next_30d.append(('pickup_rooms_' ~ window.days ~ 'd_next_30d', 'pickup_' ~ window.days ~ 'd_rooms')) %}
-    {%- do otb_next_30d.append(('pickup_revenue_' ~ window.days ~ 'd_next_30d', 'pickup_' ~ window.days ~ 'd_rev')) %}
-{%- endfor %}
+{%- set hotel_periods = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': ['day', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
+{%- set hotel_extract_day = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': 'day', 'period_start': 'as_of_date', 'period_end': 'as_of_date'} %}
 with
 
 actuals_daily as (
@@ -49,20 +24,95 @@ otb_next_30d as (
 
 ),
 
+actuals as (
+
+    -- Nights and months in one shape, so each actuals KPI below is declared once.
+    select
+        hotel_id,
+        'day' as grain,
+        stay_date as period_start,
+        stay_date as period_end,
+        capacity as available_room_nights,
+        rooms_sold,
+        room_revenue,
+        adr,
+        occupancy_pct,
+        revpar
+    from actuals_daily
+    union all
+    select
+        hotel_id,
+        'month' as grain,
+        month_start as period_start,
+        period_end,
+        available_room_nights,
+        rooms_sold,
+        room_revenue,
+        adr,
+        occupancy_pct,
+        revpar
+    from actuals_monthly
+
+),
+
 measures as (
 
-    {% for metric, column in actuals -%}
-        {{ kpi_measure('hotel.' ~ metric, 'actuals_daily', 'hotel', 'hotel_id', 'day', 'stay_date', 'stay_date', column) }}
-        union all
-        {{ kpi_measure('hotel.' ~ metric, 'actuals_monthly', 'hotel', 'hotel_id', 'month', 'month_start', 'period_end', column) }}
-        union all
-    {% endfor -%}
-    {% for metric, column in otb_next_30d -%}
-        {{ kpi_measure('hotel.' ~ metric, 'otb_next_30d', 'hotel', 'hotel_id', 'day', 'as_of_date', 'as_of_date', column) }}
-        {%- if not loop.last %}
-            union all
-        {% endif -%}
-    {% endfor %}
+    {{ kpi_measure(kpi_id='hotel.room_revenue', relation='actuals', value='room_revenue', **hotel_periods) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.room_nights', relation='actuals', value='rooms_sold', **hotel_periods) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.adr', relation='actuals', value='adr', sample_size='rooms_sold', **hotel_periods) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.occupancy', relation='actuals', value='occupancy_pct', sample_size='available_room_nights', **hotel_periods) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.revpar', relation='actuals', value='revpar', sample_size='available_room_nights', **hotel_periods) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.otb_room_revenue_next_30d', relation='otb_next_30d', value='room_revenue_otb', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.otb_room_nights_next_30d', relation='otb_next_30d', value='rooms_otb', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.otb_adr_next_30d', relation='otb_next_30d', value='adr_otb', sample_size='rooms_otb', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.otb_occupancy_next_30d', relation='otb_next_30d', value='occupancy_pct_otb', sample_size='available_room_nights', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.otb_revpar_next_30d', relation='otb_next_30d', value='revpar_otb', sample_size='available_room_nights', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.remaining_supply_tonight', relation='otb_next_30d', value='remaining_supply_tonight', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.remaining_supply_next_30d', relation='otb_next_30d', value='remaining_supply', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.dod_rooms_next_30d', relation='otb_next_30d', value='dod_delta_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.dod_revenue_next_30d', relation='otb_next_30d', value='dod_delta_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pace_rooms_vs_stly_next_30d', relation='otb_next_30d', value='pace_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pace_rooms_vs_stly_pct_next_30d', relation='otb_next_30d', value='pace_rooms_pct', sample_size='stly_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pace_revenue_vs_stly_next_30d', relation='otb_next_30d', value='pace_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pace_revenue_vs_stly_pct_next_30d', relation='otb_next_30d', value='pace_rev_pct', sample_size='stly_rooms', **hotel_extract_day) }}
+    -- One pair per window of var hotel_pickup_windows (30, 15, 7, 5 and 3 days back).
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_rooms_30d_next_30d', relation='otb_next_30d', value='pickup_30d_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_revenue_30d_next_30d', relation='otb_next_30d', value='pickup_30d_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_rooms_15d_next_30d', relation='otb_next_30d', value='pickup_15d_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_revenue_15d_next_30d', relation='otb_next_30d', value='pickup_15d_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_rooms_7d_next_30d', relation='otb_next_30d', value='pickup_7d_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_revenue_7d_next_30d', relation='otb_next_30d', value='pickup_7d_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_rooms_5d_next_30d', relation='otb_next_30d', value='pickup_5d_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_revenue_5d_next_30d', relation='otb_next_30d', value='pickup_5d_rev', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_rooms_3d_next_30d', relation='otb_next_30d', value='pickup_3d_rooms', **hotel_extract_day) }}
+    union all
+    {{ kpi_measure(kpi_id='hotel.pickup_revenue_3d_next_30d', relation='otb_next_30d', value='pickup_3d_rev', **hotel_extract_day) }}
 
 ),
 

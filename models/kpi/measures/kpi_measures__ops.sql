@@ -1,6 +1,7 @@
 {{ config(enabled=source_system_enabled('storefront') and source_system_enabled('ops')) }}
 -- Spec 000 Ops Metrics (5.1-5.3), Operator Performance (O.1-O.2) and CEO Time Savings (T.1-T.2)
 -- KPIs per merchant, every period up to as_of.
+{%- set merchant_day = {'entity_type': 'merchant', 'entity_id': 'merchant_id', 'grain': 'day', 'period_start': 'date_day', 'period_end': 'date_day'} %}
 with
 
 activation as (
@@ -29,21 +30,33 @@ time_savings_yearly as (
 
 measures as (
 
-    {{ kpi_measure('ops.shop_activation_rate_7d', 'activation', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'activation_rate_7d_pct') }}
+    {{ kpi_measure(kpi_id='ops.shop_activation_rate_7d', relation='activation', value='activation_rate_7d_pct', sample_size='days_with_rate_7d', **merchant_day) }}
     union all
-    {{ kpi_measure('ops.operator_sla_resolution_median', 'operators', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'median_operator_response_minutes_7d') }}
+    {{ kpi_measure(kpi_id='ops.operator_sla_resolution_median', relation='operators', value='median_operator_response_minutes_7d', sample_size='operator_count', **merchant_day) }}
     union all
-    {{ kpi_measure('ops.operator_resolution_rate', 'operators', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'resolution_rate_7d_pct') }}
+    {{ kpi_measure(kpi_id='ops.operator_resolution_rate', relation='operators', value='resolution_rate_7d_pct', sample_size='sla_breaches_detected_7d', **merchant_day) }}
     union all
-    {{ kpi_measure('operators.top_performers', 'operators', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'top_performer_count') }}
+    {{ kpi_measure(kpi_id='operators.top_performers', relation='operators', value='top_performer_count', **merchant_day) }}
     union all
-    {{ kpi_measure('operators.avg_efficiency_score', 'operators', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'avg_efficiency_score') }}
+    {{ kpi_measure(
+        kpi_id='operators.avg_efficiency_score', relation='operators', value='avg_efficiency_score',
+        sample_size='operator_count - unranked_operator_count', **merchant_day
+    ) }}
     union all
-    {{ kpi_measure('time_savings.weekly_hours_saved', 'time_savings_daily', 'merchant', 'merchant_id', 'rolling_7d', 'window_7d_start', 'date_day', 'hours_saved_7d') }}
+    {{ kpi_measure(
+        kpi_id='time_savings.weekly_hours_saved', relation='time_savings_daily', value='hours_saved_7d',
+        entity_type='merchant', entity_id='merchant_id', grain='rolling_7d', period_start='window_7d_start', period_end='date_day'
+    ) }}
     union all
-    {{ kpi_measure('time_savings.ytd_hours_saved', 'time_savings_yearly', 'merchant', 'merchant_id', 'year_to_date', 'year_start', 'period_end', 'hours_saved_ytd') }}
+    {{ kpi_measure(
+        kpi_id='time_savings.ytd_hours_saved', relation='time_savings_yearly', value='hours_saved_ytd',
+        entity_type='merchant', entity_id='merchant_id', grain='year_to_date', period_start='year_start', period_end='period_end'
+    ) }}
     union all
-    {{ kpi_measure('time_savings.ytd_value_usd', 'time_savings_yearly', 'merchant', 'merchant_id', 'year_to_date', 'year_start', 'period_end', 'value_saved_ytd_usd') }}
+    {{ kpi_measure(
+        kpi_id='time_savings.ytd_value_usd', relation='time_savings_yearly', value='value_saved_ytd_usd',
+        entity_type='merchant', entity_id='merchant_id', grain='year_to_date', period_start='year_start', period_end='period_end'
+    ) }}
 
 ),
 

@@ -2,44 +2,10 @@
 -- Spec 001 (retail operations): all 26 KPIs of its four tables, per merchant, per vendor
 -- (merchant:vendor) for the vendor KPIs, per category (merchant:category) where the spec says
 -- targets vary by category, per ISO week and calendar month up to as_of.
-{#- kpi_id: (mart CTE, value column, entity types, grains, per-row target column) -#}
-{%- set retail_kpis = {
-    'retail.inventory_turnover': ('merchandising', 'inventory_turnover', ['merchant', 'category'], ['week', 'month'], 'inventory_turnover_target'),
-    'retail.weeks_of_supply': ('merchandising', 'weeks_of_supply', ['merchant'], ['week', 'month'], 'null'),
-    'retail.in_stock_rate': ('merchandising', 'in_stock_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.comp_store_sales': ('merchandising', 'comp_store_sales_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.gross_margin': ('merchandising', 'gross_margin_pct', ['merchant', 'category'], ['week', 'month'], 'gross_margin_target_pct'),
-    'retail.initial_markup': ('merchandising', 'initial_markup_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.markdown_rate': ('merchandising', 'markdown_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.sell_through_rate': ('merchandising', 'sell_through_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.forecast_mape': ('merchandising', 'forecast_mape_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.fill_rate': ('vendor', 'fill_rate_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.on_time_delivery': ('vendor', 'on_time_delivery_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.asn_accuracy': ('vendor', 'asn_accuracy_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.edi_compliance': ('vendor', 'edi_compliance_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.invoice_accuracy': ('vendor', 'invoice_accuracy_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.chargeback_resolution_days': ('vendor', 'avg_chargeback_resolution_days', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.vendor_scorecard': ('vendor', 'vendor_scorecard_score', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.shrink_rate': ('receiving', 'shrink_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.perpetual_inventory_accuracy': ('receiving', 'perpetual_inventory_accuracy_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.three_way_match_rate': ('receiving', 'three_way_match_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.empty_shelf_rate': ('receiving', 'empty_shelf_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.receiving_discrepancy_rate': ('receiving', 'receiving_discrepancy_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.discount_capture_rate': ('financial', 'discount_capture_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.invoice_cycle_days': ('financial', 'avg_invoice_cycle_days', ['merchant'], ['week', 'month'], 'null'),
-    'retail.invoice_exception_rate': ('financial', 'invoice_exception_rate_pct', ['merchant'], ['week', 'month'], 'null'),
-    'retail.chargeback_share': ('financial', 'chargeback_share_pct', ['merchant', 'vendor'], ['week', 'month'], 'null'),
-    'retail.coop_utilization_rate': ('financial', 'coop_utilization_rate_pct', ['merchant', 'vendor'], ['week', 'month', 'year_to_date'], 'null'),
-} %}
-{#- One union branch per KPI, entity type and grain. -#}
-{%- set branches = [] -%}
-{%- for kpi_id, (mart, column, entity_types, grains, target) in retail_kpis.items() -%}
-    {%- for entity_type in entity_types -%}
-        {%- for grain in grains -%}
-            {%- do branches.append((kpi_id, mart, column, entity_type, grain, target)) -%}
-        {%- endfor -%}
-    {%- endfor -%}
-{%- endfor %}
+{%- set periods = {'entity_id': 'entity_id', 'grain': ['week', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
+{%- set merchants = dict(periods, entity_type=['merchant']) %}
+{%- set merchants_categories = dict(periods, entity_type=['merchant', 'category']) %}
+{%- set merchants_vendors = dict(periods, entity_type=['merchant', 'vendor']) %}
 with
 
 merchandising as (
@@ -68,13 +34,60 @@ financial as (
 
 measures as (
 
-    {% for kpi_id, mart, column, entity_type, grain, target in branches -%}
-        {{ kpi_measure(kpi_id, mart, entity_type, 'entity_id', grain, 'period_start', 'period_end', column, target) }}
-        where entity_type = '{{ entity_type }}' and grain = '{{ grain }}'
-        {%- if not loop.last %}
-            union all
-        {% endif -%}
-    {%- endfor %}
+    {{ kpi_measure(kpi_id='retail.inventory_turnover', relation='merchandising', value='inventory_turnover', sample_size='units_sold', target_value='inventory_turnover_target', **merchants_categories) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='units_sold', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='merchandising', value='in_stock_rate_pct', sample_size='shelf_visits', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.comp_store_sales', relation='merchandising', value='comp_store_sales_pct', sample_size='comp_store_days', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.gross_margin', relation='merchandising', value='gross_margin_pct', sample_size='units_sold', target_value='gross_margin_target_pct', **merchants_categories) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.initial_markup', relation='merchandising', value='initial_markup_pct', sample_size='units_received', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.markdown_rate', relation='merchandising', value='markdown_rate_pct', sample_size='units_sold', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='units_received', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.forecast_mape', relation='merchandising', value='forecast_mape_pct', sample_size='mape_sku_weeks', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.fill_rate', relation='vendor', value='fill_rate_pct', sample_size='units_ordered', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.on_time_delivery', relation='vendor', value='on_time_delivery_pct', sample_size='deliveries', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.asn_accuracy', relation='vendor', value='asn_accuracy_pct', sample_size='asns_received', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.edi_compliance', relation='vendor', value='edi_compliance_pct', sample_size='edi_transactions', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor', value='invoice_accuracy_pct', sample_size='invoices', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.chargeback_resolution_days', relation='vendor', value='avg_chargeback_resolution_days', sample_size='credited_chargebacks', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.vendor_scorecard', relation='vendor', value='vendor_scorecard_score', sample_size='scorecard_dimensions_scored', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.shrink_rate', relation='receiving', value='shrink_rate_pct', sample_size='sales_line_count', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.perpetual_inventory_accuracy', relation='receiving', value='perpetual_inventory_accuracy_pct', sample_size='items_counted', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.three_way_match_rate', relation='receiving', value='three_way_match_rate_pct', sample_size='invoices', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.empty_shelf_rate', relation='receiving', value='empty_shelf_rate_pct', sample_size='shelf_visits', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.receiving_discrepancy_rate', relation='receiving', value='receiving_discrepancy_rate_pct', sample_size='deliveries', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.discount_capture_rate', relation='financial', value='discount_capture_rate_pct', sample_size='discount_offers', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.invoice_cycle_days', relation='financial', value='avg_invoice_cycle_days', sample_size='approved_invoices', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.invoice_exception_rate', relation='financial', value='invoice_exception_rate_pct', sample_size='invoices', **merchants) }}
+    union all
+    {{ kpi_measure(kpi_id='retail.chargeback_share', relation='financial', value='chargeback_share_pct', sample_size='purchase_orders', **merchants_vendors) }}
+    union all
+    {{ kpi_measure(
+        kpi_id='retail.coop_utilization_rate', relation='financial', value='coop_utilization_rate_pct', sample_size='coop_funds_closed',
+        entity_type=['merchant', 'vendor'], grain=['week', 'month', 'year_to_date'], entity_id='entity_id', period_start='period_start', period_end='period_end'
+    ) }}
 
 ),
 

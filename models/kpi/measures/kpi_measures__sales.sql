@@ -1,5 +1,7 @@
 {{ config(enabled=source_system_enabled('storefront')) }}
 -- Spec 000 Sales Pulse (1.1-1.4) and Growth (G.1-G.3) KPIs per merchant, every period up to as_of.
+{%- set merchant_day = {'entity_type': 'merchant', 'entity_id': 'merchant_id', 'grain': 'day', 'period_start': 'date_day', 'period_end': 'date_day'} %}
+{%- set merchant_month = {'entity_type': 'merchant', 'entity_id': 'merchant_id', 'grain': 'month', 'period_start': 'month_start', 'period_end': 'period_end'} %}
 with
 
 daily as (
@@ -22,21 +24,24 @@ yearly as (
 
 measures as (
 
-    {{ kpi_measure('sales.daily_revenue', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'total_revenue') }}
+    {{ kpi_measure(kpi_id='sales.daily_revenue', relation='daily', value='total_revenue', **merchant_day) }}
     union all
-    {{ kpi_measure('sales.revenue_growth_wow', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'revenue_vs_last_week_pct') }}
+    {{ kpi_measure(kpi_id='sales.revenue_growth_wow', relation='daily', value='revenue_vs_last_week_pct', sample_size='order_count_prior_7d', **merchant_day) }}
     union all
-    {{ kpi_measure('sales.avg_order_value', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'avg_order_value') }}
+    {{ kpi_measure(kpi_id='sales.avg_order_value', relation='daily', value='avg_order_value', sample_size='order_count', **merchant_day) }}
     union all
-    {{ kpi_measure('sales.top5_sku_revenue_share', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'top5_sku_revenue_share_pct') }}
+    {{ kpi_measure(kpi_id='sales.top5_sku_revenue_share', relation='daily', value='top5_sku_revenue_share_pct', sample_size='sku_count_30d', **merchant_day) }}
     union all
-    {{ kpi_measure('sales.top5_sku_revenue_30d', 'daily', 'merchant', 'merchant_id', 'day', 'date_day', 'date_day', 'top5_sku_revenue_30d') }}
+    {{ kpi_measure(kpi_id='sales.top5_sku_revenue_30d', relation='daily', value='top5_sku_revenue_30d', **merchant_day) }}
     union all
-    {{ kpi_measure('growth.mrr', 'monthly', 'merchant', 'merchant_id', 'month', 'month_start', 'period_end', 'mrr') }}
+    {{ kpi_measure(kpi_id='growth.mrr', relation='monthly', value='mrr', sample_size='order_count', **merchant_month) }}
     union all
-    {{ kpi_measure('growth.revenue_growth_mom', 'monthly', 'merchant', 'merchant_id', 'month', 'month_start', 'period_end', 'mrr_growth_mom_pct') }}
+    {{ kpi_measure(kpi_id='growth.revenue_growth_mom', relation='monthly', value='mrr_growth_mom_pct', sample_size='prior_month_order_count', **merchant_month) }}
     union all
-    {{ kpi_measure('growth.ytd_revenue', 'yearly', 'merchant', 'merchant_id', 'year_to_date', 'year_start', 'period_end', 'revenue_ytd', 'revenue_ytd_target') }}
+    {{ kpi_measure(
+        kpi_id='growth.ytd_revenue', relation='yearly', value='revenue_ytd', target_value='revenue_ytd_target',
+        entity_type='merchant', entity_id='merchant_id', grain='year_to_date', period_start='year_start', period_end='period_end'
+    ) }}
 
 ),
 

@@ -147,6 +147,7 @@ rfm_figures as (
         100.0 * sum(case when rfm_tier = 'mid' then 1 else 0 end) / count(*) as rfm_mid_share_pct,
         100.0 * sum(case when rfm_tier = 'low' then 1 else 0 end) / count(*) as rfm_low_share_pct,
         avg(avg_reorder_interval_days) as avg_reorder_interval_days,
+        count(avg_reorder_interval_days) as reordering_customer_count,
         sum(case when is_overdue then 1 else 0 end) as overdue_customer_count,
         sum(case when is_churn_risk then 1 else 0 end) as churn_risk_customer_count,
         sum(revenue_at_risk) as churn_revenue_at_risk
@@ -158,6 +159,7 @@ top_pair as (
 
     select
         lift as top_pair_lift,
+        pair_order_count as top_pair_order_count,
         product_a_name || ' + ' || product_b_name as top_lift_pair
     from pairs
     where lift_rank = 1
@@ -184,6 +186,7 @@ final as (
         as_of.as_of_date,
         top_pair.top_lift_pair,
         top_pair.top_pair_lift,
+        top_pair.top_pair_order_count,
         date_quality.invalid_date_excluded_share_pct
     from as_of
     cross join order_figures

@@ -88,6 +88,8 @@ final as (
         this_year.shipped_order_count,
         this_year.on_time_order_count,
         this_year.on_time_rate_pct,
+        last_year.order_count as prior_year_order_count,
+        last_year.shipped_order_count as prior_year_shipped_order_count,
         {{ pct_change('this_year.revenue', 'last_year.revenue') }} as revenue_yoy_pct,
         {{ pct_change('this_year.order_count', 'last_year.order_count') }} as order_count_yoy_pct,
         {{ pct_change('this_year.active_customer_count', 'last_year.active_customer_count') }}

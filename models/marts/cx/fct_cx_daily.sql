@@ -1,7 +1,6 @@
--- CX Escalations (spec 000 tile 4) per merchant and day, from its first conversation to as_of.
--- Rates and the median are over the conversations opened that day (4.4 over those with a
--- sentiment score): NULL (NO_DATA) on a day without any. Open escalations are counted at the
--- end of the day from the timestamps.
+-- CX Escalations (spec 000 tile 4) per merchant and day, from its first conversation to as_of:
+-- the calendar of the CX facts, and the escalations open at the end of each day (counted from
+-- the timestamps). The rates and the median (4.2-4.4) are in fct_cx_periods.
 with
 
 conversations as (
@@ -32,12 +31,7 @@ opened as (
     select
         merchant_id,
         created_date as date_day,
-        count(*) as conversations_opened,
-        sum(case when is_sla_breach then 1 else 0 end) as sla_breaches,
-        sum(case when has_first_response then 1 else 0 end) as conversations_responded,
-        percentile_cont(0.5) within group (order by first_response_time_minutes) as median_first_response_minutes,
-        count(sentiment) as conversations_scored,
-        sum(case when is_negative_sentiment then 1 else 0 end) as negative_sentiment_conversations
+        count(*) as conversations_opened
     from conversations
     group by merchant_id, created_date
 
@@ -72,11 +66,6 @@ daily as (
     select
         merchant_days.merchant_id,
         merchant_days.date_day,
-        opened.sla_breaches,
-        opened.conversations_responded,
-        opened.median_first_response_minutes,
-        opened.conversations_scored,
-        opened.negative_sentiment_conversations,
         coalesce(opened.conversations_opened, 0) as conversations_opened,
         coalesce(escalated.escalations_opened, 0) as escalations_opened,
         coalesce(escalations_closed.escalations_closed, 0) as escalations_closed
@@ -98,20 +87,11 @@ final as (
         merchant_id,
         date_day,
         conversations_opened,
-        sla_breaches,
-        conversations_responded,
-        median_first_response_minutes,
-        conversations_scored,
-        negative_sentiment_conversations,
         escalations_opened,
         escalations_closed,
         sum(escalations_opened - escalations_closed) over (
             partition by merchant_id order by date_day rows between unbounded preceding and current row
-        ) as open_escalations,
-        sla_breaches * 100.0 / nullif(conversations_opened, 0) as sla_breach_rate_pct,
-        -- Over the scored conversations only: a day (or an export) without sentiment scores
-        -- has measured nothing, so its share is NULL (NO_DATA), never 0 %.
-        negative_sentiment_conversations * 100.0 / nullif(conversations_scored, 0) as negative_sentiment_pct
+        ) as open_escalations
     from daily
 
 )

@@ -1,6 +1,7 @@
 -- Fulfillment Health (spec 000 tile 3) per merchant and day, from its first tracked order to as_of.
 -- Each KPI has its own day cohort: pending at the end of the day, orders due that day (SLA),
--- orders fulfilled that day (days to fulfil), issues reported that day.
+-- orders fulfilled that day (days to fulfil), issues reported that day. The rates and averages
+-- of these cohorts, per day and trailing window, are in fct_fulfillment_periods.
 with
 
 tracked as (
@@ -43,7 +44,8 @@ fulfilled as (
         merchant_id,
         fulfilled_date as date_day,
         count(*) as orders_fulfilled,
-        avg(days_to_fulfill) as avg_days_to_fulfill
+        -- In decimal: a double sum depends on the order rows arrive in, and reruns must be exact.
+        sum(cast(days_to_fulfill as decimal(38, 12))) as days_to_fulfill_total
     from tracked
     where fulfilled_date <= {{ as_of_date() }}
     group by merchant_id, fulfilled_date
@@ -80,9 +82,9 @@ daily as (
     select
         merchant_days.merchant_id,
         merchant_days.date_day,
-        fulfilled.avg_days_to_fulfill,
         coalesce(placed.orders_placed, 0) as orders_placed,
         coalesce(fulfilled.orders_fulfilled, 0) as orders_fulfilled,
+        coalesce(fulfilled.days_to_fulfill_total, 0) as days_to_fulfill_total,
         coalesce(due.orders_due, 0) as orders_due,
         coalesce(due.sla_breaches, 0) as sla_breaches,
         coalesce(issues.issues_reported, 0) as issues_reported
@@ -105,8 +107,7 @@ final as (
         -- Pending at the end of the day: placed so far minus fulfilled so far.
         sum(orders_placed - orders_fulfilled) over (
             partition by merchant_id order by date_day rows between unbounded preceding and current row
-        ) as orders_pending,
-        case when orders_due > 0 then sla_breaches * 100.0 / orders_due end as sla_breach_rate_pct
+        ) as orders_pending
     from daily
 
 )

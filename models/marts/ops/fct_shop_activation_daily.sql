@@ -51,7 +51,10 @@ final as (
         *,
         avg(activation_rate_pct) over (
             partition by merchant_id order by date_day rows between 6 preceding and current row
-        ) as activation_rate_7d_pct
+        ) as activation_rate_7d_pct,
+        count(activation_rate_pct) over (
+            partition by merchant_id order by date_day rows between 6 preceding and current row
+        ) as days_with_rate_7d
     from daily
 
 )

@@ -97,6 +97,7 @@ closed_funds as (
 discounts as (
 
     {{ retail_period_totals('discount_offers', 'discount_due_date', {
+        'discount_offers': 'count(*)',
         'discount_available_amount': 'sum(discount_available_amount)',
         'discount_taken_amount': 'sum(discount_taken_amount)'
     }, 'vendor') }}
@@ -129,7 +130,10 @@ deductions as (
 
 purchases as (
 
-    {{ retail_period_totals('ordered', 'ordered_date', {'purchase_value': 'sum(order_value)'}, 'vendor') }}
+    {{ retail_period_totals('ordered', 'ordered_date', {
+        'purchase_orders': 'count(*)',
+        'purchase_value': 'sum(order_value)'
+    }, 'vendor') }}
 
 ),
 
@@ -137,6 +141,7 @@ purchases as (
 coop as (
 
     {{ retail_period_totals('closed_funds', 'claim_deadline_date', {
+        'coop_funds_closed': 'count(*)',
         'coop_accrued_amount': 'sum(accrued_amount)',
         'coop_claimed_amount': 'sum(claimed_amount)'
     }, 'vendor', ['week', 'month', 'year_to_date']) }}
@@ -153,13 +158,16 @@ joined as (
         spine.grain,
         spine.period_start,
         spine.period_end,
+        discounts.discount_offers,
         discounts.discount_available_amount,
         discounts.discount_taken_amount,
         approvals.approved_invoices,
         approvals.avg_invoice_cycle_days,
         exceptions.invoices,
         exceptions.manual_invoices,
+        purchases.purchase_orders,
         purchases.purchase_value,
+        coop.coop_funds_closed,
         coop.coop_accrued_amount,
         coop.coop_claimed_amount,
         -- Purchases without any chargeback are a true 0% (possibly under-enforcement), not NO_DATA.

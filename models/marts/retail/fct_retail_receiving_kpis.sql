@@ -110,7 +110,10 @@ visits as (
 
 sales as (
 
-    {{ retail_period_totals('sales_lines', 'business_date', {'net_sales': 'sum(net_sales)'}) }}
+    {{ retail_period_totals('sales_lines', 'business_date', {
+        'sales_line_count': 'count(*)',
+        'net_sales': 'sum(net_sales)'
+    }) }}
 
 ),
 
@@ -165,6 +168,7 @@ joined as (
         spine.grain,
         spine.period_start,
         spine.period_end,
+        sales.sales_line_count,
         sales.net_sales,
         counts.items_counted,
         counts.items_within_tolerance,

@@ -40,7 +40,8 @@ top_skus_by_day as (
         merchant_id,
         date_day,
         sum(case when revenue_rank_30d <= 5 then revenue_30d else 0 end) as top5_sku_revenue_30d,
-        sum(revenue_30d) as sku_revenue_30d
+        sum(revenue_30d) as sku_revenue_30d,
+        sum(case when revenue_30d > 0 then 1 else 0 end) as sku_count_30d
     from sku_revenue_30d
     group by merchant_id, date_day
 
@@ -53,6 +54,7 @@ daily as (
         merchant_days.date_day,
         top_skus_by_day.top5_sku_revenue_30d,
         top_skus_by_day.sku_revenue_30d,
+        top_skus_by_day.sku_count_30d,
         coalesce(orders_by_day.total_revenue, 0) as total_revenue,
         coalesce(orders_by_day.order_count, 0) as order_count,
         coalesce(orders_by_day.cancelled_order_count, 0) as cancelled_order_count,
@@ -81,7 +83,10 @@ trailing_weeks as (
         ) as revenue_trailing_7d,
         sum(total_revenue) over (
             partition by merchant_id order by date_day rows between 13 preceding and 7 preceding
-        ) as revenue_prior_7d
+        ) as revenue_prior_7d,
+        sum(order_count) over (
+            partition by merchant_id order by date_day rows between 13 preceding and 7 preceding
+        ) as order_count_prior_7d
     from daily
 
 ),
@@ -98,8 +103,10 @@ final as (
         revenue_trailing_7d,
         top5_sku_revenue_30d,
         sku_revenue_30d,
+        sku_count_30d,
         case when order_count > 0 then total_revenue / order_count end as avg_order_value,
         case when history_day_number >= 14 then revenue_prior_7d end as revenue_prior_7d,
+        case when history_day_number >= 14 then order_count_prior_7d end as order_count_prior_7d,
         case
             when history_day_number >= 14 and revenue_prior_7d > 0
                 then (revenue_trailing_7d - revenue_prior_7d) * 100.0 / revenue_prior_7d

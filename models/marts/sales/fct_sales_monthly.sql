@@ -46,6 +46,7 @@ final as (
     select
         *,
         lag(mrr) over (partition by merchant_id order by month_start) as prior_month_mrr,
+        lag(order_count) over (partition by merchant_id order by month_start) as prior_month_order_count,
         case
             when lag(mrr) over (partition by merchant_id order by month_start) > 0
                 then
