@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kpiwh import benchmark, classicmodels, contract_docs, dashboard, generate, nightly, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
-from kpiwh.exit_codes import KpiwhError
+from kpiwh.exit_codes import FAILED, SUCCESS, KpiwhError
 
 # Commands whose unknown arguments are dbt's (-s, --exclude, --full-refresh, --vars ...), handed to `dbt build`.
 DBT_PASSTHROUGH = ("build", "nightly")
@@ -34,16 +34,13 @@ def build_validate_publish(paths: Paths, as_of: date | None, dbt_args: list[str]
     with warehouse.working_lock(paths):
         warehouse.check_environment(paths)
         warehouse.forget_pass(paths)
-        code = warehouse.run_dbt(["build", *dbt_args], paths, as_of)
-        if code == 0 and not validate.run(paths.duckdb_path, paths.duckdb_path.parent):
-            code = 1
-        if code != 0:
+        if warehouse.run_dbt(["build", *dbt_args], paths, as_of) != 0 or not validate.run(paths.duckdb_path, paths.duckdb_path.parent):
             print("build or validation failed: the published warehouse was left as it was.", file=sys.stderr)
-            return code
+            return FAILED
         warehouse.record_pass(paths, as_of)
         if publish:
             print(f"published: {warehouse.publish(paths)}")
-    return code
+    return SUCCESS
 
 
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
