@@ -91,7 +91,7 @@ def working_lock(paths: Paths) -> Iterator[None]:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+        holder = (os.pread(fd, 32, 0).decode(errors="replace").split() or ["unknown"])[0]
         os.close(fd)
         raise KpiwhError(f"another kpiwh build, publish or nightly (PID {holder}) is running on {paths.duckdb_path}; "
                          "this run did nothing", ALREADY_RUNNING) from None

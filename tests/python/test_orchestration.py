@@ -22,13 +22,13 @@ def test_schedule_runs_the_nightly_over_the_dbt_assets(tmp_path, monkeypatch):
     assert "kpi_values" in models and "dq_check_severities" in models and "fct_sales_daily" in models and not any(m.startswith("stg_retail") for m in models)
 
     defs = build_definitions(manifest)
-    schedule = defs.get_schedule_def("kpiwh_nightly_schedule")
+    schedule = defs.resolve_schedule_def("kpiwh_nightly_schedule")
     assert (schedule.cron_schedule, schedule.execution_timezone) == (NIGHTLY_CRON, "UTC") == ("0 3 * * *", "UTC")
     requests = list(schedule.evaluate_tick(build_schedule_context()).run_requests or [])
     assert len(requests) == 1 and requests[0].job_name in (None, "kpiwh_nightly")
 
     instance = DagsterInstance.ephemeral()
-    result = defs.get_job_def("kpiwh_nightly").execute_in_process(instance=instance)
+    result = defs.resolve_job_def("kpiwh_nightly").execute_in_process(instance=instance)
     assert result.success
     materialized = {event.asset_key.path[-1] for event in result.get_asset_materialization_events()}
     assert materialized == models
