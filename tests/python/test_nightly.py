@@ -15,9 +15,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from kpiwh.config import REPO_ROOT
@@ -197,7 +199,7 @@ def test_reader_holding_the_working_file_is_named(tmp_path):
     working = Path(env["KPI_DUCKDB_PATH"])
     working.parent.mkdir(parents=True)
     duckdb.connect(str(working)).close()
-    reader = subprocess.Popen([sys.executable, "-c", f"import duckdb, sys, time; duckdb.connect({str(working)!r}, read_only=True); print('open', flush=True); time.sleep(60)"],
+    reader = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; con = duckdb.connect({str(working)!r}, read_only=True); print('open', flush=True); time.sleep(60)"],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert reader.stdout is not None and reader.stdout.readline() == "open\n"
@@ -209,3 +211,40 @@ def test_reader_holding_the_working_file_is_named(tmp_path):
     finally:
         reader.kill()
         reader.wait()
+
+
+def steps(env: dict[str, str]) -> list[tuple[str, str]]:
+    with duckdb.connect(str(warehouse_dir(env) / "nightly_runs.duckdb"), read_only=True) as con:
+        return con.execute("select step, outcome from nightly_run_steps order by step_number").fetchall()
+
+
+def test_prod_nightly_with_a_critical_issue_is_a_data_quality_failure(tmp_path):
+    # Extracts loaded an hour ago pass dbt's freshness (the clock), but three days before the end
+    # of a later as_of day every table is stale_table (CRITICAL): the prod gate fails the build.
+    as_of = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
+    env = {**nightly_env(fresh_storefront(tmp_path / "raw"), tmp_path), "KPI_TARGET": "prod", "KPI_AS_OF": as_of}
+    result = kpiwh(["nightly"], env)
+    assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "failed: test.kpi_warehouse.assert_no_critical_data_issues)" in result.stderr
+    assert steps(env) == [("environment", "ok"), ("source freshness", "ok"), ("dbt build", "failed")]
+    with duckdb.connect(env["KPI_DUCKDB_PATH"], read_only=True) as con:
+        critical = con.execute("select source_table, check_name from fct_dq_issues where severity = 'CRITICAL' order by 1").fetchall()
+    assert critical == [(t, "stale_table") for t in ("customers", "merchants", "order_lines", "orders", "products")]
+    [run] = runs(env)
+    assert (run["exit_code"], run["target"], run["dq_critical"], run["tests_failed"], run["published_path"]) == (2, "prod", 5, 1, None)
+    assert not published(env).exists()
+
+
+def test_a_source_past_its_freshness_error_limit_stops_the_night(tmp_path):
+    raw = fresh_storefront(tmp_path / "raw")
+    orders = raw / "storefront" / "orders.csv"
+    frame = pd.read_csv(orders, dtype=str, keep_default_na=False)
+    frame["_loaded_at"] = (datetime.now(UTC) - timedelta(hours=50)).strftime("%Y-%m-%d %H:%M:%S")  # error after 48 h
+    frame.to_csv(orders, index=False)
+    env = nightly_env(raw, tmp_path)
+    result = kpiwh(["nightly"], env)
+    assert result.returncode == 2
+    assert "nightly: source freshness: failed (past the error limit: storefront.orders)" in result.stderr
+    assert steps(env) == [("environment", "ok"), ("source freshness", "failed")]
+    [run] = runs(env)
+    assert (run["sources_passed"], run["sources_warned"], run["sources_failed"], run["models_passed"]) == (4, 0, 1, None)
