@@ -148,9 +148,11 @@ def record_pass(paths: Paths, as_of: date | None) -> None:
 
 def check_passed(paths: Paths) -> None:
     """Refuse a working file that has not passed since it last changed (or has unsaved changes in a WAL)."""
-    state = state_path(paths)
-    stale = (not state.exists() or not paths.duckdb_path.exists() or _sibling(paths.duckdb_path, ".wal").exists()
-             or {k: v for k, v in json.loads(state.read_text()).items() if k in ("size", "mtime_ns")} != _fingerprint(paths.duckdb_path))
+    try:
+        recorded = json.loads(state_path(paths).read_text())
+        stale = _sibling(paths.duckdb_path, ".wal").exists() or {k: recorded.get(k) for k in ("size", "mtime_ns")} != _fingerprint(paths.duckdb_path)
+    except (OSError, ValueError):
+        stale = True  # no record, no working file, or a record that cannot be read
     if stale:
         raise KpiwhError(f"{paths.duckdb_path} has not passed a build and validation since it last changed: "
                          "not published (run `kpiwh build`)", FAILED)
