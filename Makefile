@@ -4,10 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The optional Dagster code location (pyproject extra `orchestration`): CI tests it, `make run` does without.
+ORCHESTRATION_STAMP := $(VENV)/.orchestration-stamp
 # Lint compiles the project; its own DuckDB file keeps it clear of a running build's lock.
 LINT_ENV := KPI_DUCKDB_PATH=$(CURDIR)/warehouse/lint.duckdb KPI_AS_OF=2026-11-20
 
-.PHONY: install run test lint pytest build dashboard docs clean
+.PHONY: install install-orchestration run test lint pytest build dashboard docs clean
 
 install: $(STAMP)
 
@@ -17,18 +19,24 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+install-orchestration: $(ORCHESTRATION_STAMP)
+
+$(ORCHESTRATION_STAMP): $(STAMP) requirements-orchestration.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-orchestration.txt
+	touch $(ORCHESTRATION_STAMP)
+
 run: install
 	$(BIN)/kpiwh run
 
 test: lint pytest
 
-lint: install
+lint: install-orchestration
 	mkdir -p warehouse
 	$(LINT_ENV) $(BIN)/sqlfluff lint models analyses
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 
-pytest: install
+pytest: install-orchestration
 	$(BIN)/pytest
 
 build: install

@@ -138,6 +138,7 @@ def _build(label: str, base: Path, systems: list[str] | None, fmt: str) -> Figur
     if code == 0:
         code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
     if code == 0:
+        warehouse.record_pass(paths, DEFAULT_END_DATE)
         timed("publish", lambda: warehouse.publish(paths))
     figures.exit_code = code
     figures.peak_rss_mib = _peak_rss_mib()

@@ -1,4 +1,7 @@
-"""One command line for the warehouse: `kpiwh generate | build | publish | validate | dashboard | run | benchmark | contract-docs | export-classicmodels`."""
+"""One command line for the warehouse: `kpiwh generate | build | nightly | publish | validate | dashboard | run | benchmark | contract-docs | export-classicmodels`.
+
+Exit codes of build, publish and nightly: 0 success, 1 build, validation or publish failed,
+2 data-quality gate, 3 already running, 4 bad environment (kpiwh.exit_codes)."""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +9,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import benchmark, classicmodels, contract_docs, dashboard, generate, validate, warehouse
+from kpiwh import benchmark, classicmodels, contract_docs, dashboard, generate, nightly, validate, warehouse
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
+from kpiwh.exit_codes import FAILED, SUCCESS, KpiwhError
+
+# Commands whose unknown arguments are dbt's (-s, --exclude, --full-refresh, --vars ...), handed to `dbt build`.
+DBT_PASSTHROUGH = ("build", "nightly")
 
 
 def _date(text: str) -> date:
@@ -23,15 +30,17 @@ def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def build_validate_publish(paths: Paths, as_of: date | None, dbt_args: list[str], publish: bool = True) -> int:
-    """dbt build, then the Great Expectations checkpoint; publish only when both passed."""
-    code = warehouse.run_dbt(["build", *dbt_args], paths, as_of)
-    if code == 0 and not validate.run(paths.duckdb_path):
-        code = 1
-    if code != 0:
-        print("build or validation failed: the published warehouse was left as it was.", file=sys.stderr)
-    elif publish:
-        print(f"published: {warehouse.publish(paths)}")
-    return code
+    """dbt build, then the Great Expectations checkpoint; record the pass and publish only when both passed."""
+    with warehouse.working_lock(paths):
+        warehouse.check_environment(paths)
+        warehouse.forget_pass(paths)
+        if warehouse.run_dbt(["build", *dbt_args], paths, as_of) != 0 or not validate.run(paths.duckdb_path, paths.duckdb_path.parent):
+            print("build or validation failed: the published warehouse was left as it was.", file=sys.stderr)
+            return FAILED
+        warehouse.record_pass(paths, as_of)
+        if publish:
+            print(f"published: {warehouse.publish(paths)}")
+    return SUCCESS
 
 
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
@@ -42,8 +51,13 @@ def cmd_validate(args: argparse.Namespace, paths: Paths) -> int:
     return 0 if validate.run(args.db or paths.duckdb_path) else 1
 
 
+def cmd_nightly(args: argparse.Namespace, paths: Paths) -> int:
+    return nightly.run(paths, args.as_of, args.dbt_args)
+
+
 def cmd_publish(args: argparse.Namespace, paths: Paths) -> int:
-    print(f"published: {warehouse.publish(paths)}")
+    with warehouse.working_lock(paths):
+        print(f"published: {warehouse.publish(paths)}")
     return 0
 
 
@@ -95,13 +109,19 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these source systems")
     g.set_defaults(func=cmd_generate)
 
-    b = sub.add_parser("build", help="dbt build and the GX checkpoint, then publish the warehouse for readers if both passed")
+    # No abbreviations: a dbt option must never be taken for a prefix of ours (--no-p... for --no-publish).
+    b = sub.add_parser("build", allow_abbrev=False, usage="kpiwh build [--as-of DATE] [--no-publish] [dbt build options, e.g. -s marts.sales]",
+                       help="dbt build and the GX checkpoint, then publish the warehouse for readers if both passed")
     b.add_argument("--as-of", type=_date, help="as_of date (default: env KPI_AS_OF, else yesterday)")
-    b.add_argument("--no-publish", action="store_true")
-    b.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments, e.g. -s marts.sales")
+    b.add_argument("--no-publish", action="store_true", help="record the pass, publish later with `kpiwh publish`")
     b.set_defaults(func=cmd_build)
 
-    sub.add_parser("publish", help="publish the working warehouse for readers").set_defaults(func=cmd_publish)
+    n = sub.add_parser("nightly", allow_abbrev=False, usage="kpiwh nightly [--as-of DATE] [dbt build options]",
+                       help="the scheduled run: lock, source freshness, build, GX checkpoint, publish, run record (docs/architecture.md)")
+    n.add_argument("--as-of", type=_date, help="as_of date (default: env KPI_AS_OF, else yesterday)")
+    n.set_defaults(func=cmd_nightly)
+
+    sub.add_parser("publish", help="publish the working warehouse for readers, if its last build and validation passed").set_defaults(func=cmd_publish)
 
     v = sub.add_parser("validate", help="run the Great Expectations checkpoint; exit 1 on failure")
     v.add_argument("--db", type=Path, help="a DuckDB file (default: the working warehouse)")
@@ -134,8 +154,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.func(args, Paths.from_env())
+    p = parser()
+    args, unknown = p.parse_known_args(argv)
+    if unknown and args.command not in DBT_PASSTHROUGH:
+        p.error(f"unrecognized arguments: {' '.join(unknown)}")
+    # argparse keeps a `--` among the unknown arguments; dbt would take what follows it as stray words.
+    if "--" in unknown:
+        unknown.remove("--")
+    args.dbt_args = unknown
+    try:
+        code: int = args.func(args, Paths.from_env())
+    except KpiwhError as error:
+        print(f"kpiwh: {error}", file=sys.stderr)
+        return error.code
+    return code
 
 
 if __name__ == "__main__":
