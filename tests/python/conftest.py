@@ -24,9 +24,10 @@ FIXTURES = REPO_ROOT / "tests" / "fixtures"
 def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run one dbt command on `raw_dir` into `db_path`; output is captured for assertions.
 
-    The hand-made fixtures under tests/fixtures are built with KPI_APPLY_MIN_SAMPLES=false: their
-    three-order days test arithmetic and bands, and the minimum-sample rule has tests of its own
-    (which pass KPI_APPLY_MIN_SAMPLES=true). Generated data is judged as the product judges it.
+    Builds default to KPI_APPLY_MIN_SAMPLES=false: the hand-made fixtures (and the copies tests
+    make of them) have three-order days that test arithmetic and bands. The minimum-sample rule
+    has tests of its own, and builds of generated data pass KPI_APPLY_MIN_SAMPLES=true to be
+    judged as the product judges them.
     The systems built are those the fixture has files for, chosen as `kpiwh` chooses them. Systems
     read from their own directory (classicmodels) join only when a test names them in
     extra_env KPI_SOURCE_SYSTEMS, so a fixture build never depends on ../shared being there.
@@ -36,7 +37,7 @@ def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: d
         "DBT_TARGET_PATH": str(db_path.parent / "target"),
         "DBT_LOG_PATH": str(db_path.parent / "logs"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "KPI_APPLY_MIN_SAMPLES": "false" if raw_dir.is_relative_to(FIXTURES) else "true",
+        "KPI_APPLY_MIN_SAMPLES": "false",
         **(extra_env or {}),
     }
     env.pop("KPI_SOURCE_SYSTEMS", None)

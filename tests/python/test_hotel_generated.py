@@ -26,7 +26,7 @@ STAYS_CHECKED = 45
 def generated(build_warehouse, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
     raw = tmp_path_factory.mktemp("hotel_generated_raw")
     generate(raw, END, 0.5, 11, "csv", ["hotel"])
-    db = build_warehouse(raw, END, "hotel_generated")
+    db = build_warehouse(raw, END, "hotel_generated", {"KPI_APPLY_MIN_SAMPLES": "true"})
     extracts = pd.read_csv(raw / "hotel" / "reservation_extracts.csv", dtype=str)
     # The clean rows, by the contract's rules (the generator's bad rows are all of these kinds).
     extracts = extracts[extracts["hotel_id"].isin(HOTELS) & extracts["reservation_id"].notna()]

@@ -63,7 +63,7 @@ def test_generated_defects_are_caught_end_to_end(raw: Path, build_warehouse) -> 
     """A build on the generated data: every reason code is used, every broken sequence is logged
     (3 dropped + 2 unnumbered receipts = 5 gaps, 2 swapped pairs), and all four merchants get all
     26 KPIs on their dashboard."""
-    db = build_warehouse(raw.parent, END, "retail_generated")
+    db = build_warehouse(raw.parent, END, "retail_generated", {"KPI_APPLY_MIN_SAMPLES": "true"})
     reasons = {r[0] for r in query(db, "select distinct quarantine_reason from fct_dq_quarantined_records where source_system = 'retail'")}
     assert reasons == {"null_key", "duplicate_key", "invalid_enum", "invalid_number", "invalid_timestamp",
                        "orphan_key", "parent_quarantined"}

@@ -45,6 +45,17 @@ def raw(system: str, table: str) -> pd.DataFrame:
     return pd.read_csv(RAW / system / f"{table}.csv", dtype=str, keep_default_na=False, na_values=[""])
 
 
+def local(series: pd.Series, merchant_ids: pd.Series) -> pd.Series:
+    """UTC timestamps as the wall-clock times of each row's merchant: its days are its own."""
+    zones = raw("storefront", "merchants").set_index("merchant_id")["timezone"]
+    utc = ts(series).dt.tz_localize("UTC")
+    return pd.Series(
+        [t.tz_convert(zones.get(m, "UTC")).tz_localize(None) if pd.notna(t) else pd.NaT for t, m in zip(utc, merchant_ids, strict=True)],
+        index=series.index,
+        dtype="datetime64[ns]",
+    )
+
+
 def ts(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce")
 
@@ -124,7 +135,8 @@ HAND_COMPUTED = [
     ("fulfillment.avg_days_to_fulfill", "M02", 2.0, "YELLOW"),  # 2 is YELLOW (inclusive)
     ("fulfillment.issues", "M02", 0, "GREEN"),
     # Tile 4, M01 on 03-11: C1 email 20 min (SLA 60, ok), C2 chat 8 min (SLA 5, breach), C3 email
-    # never answered and due 13:00 (breach), C4 social at 23:30 never answered but due 01:30 on
+    # never answered and due 13:00 (breach), C4 social at 05:30 UTC on 03-12, which is 22:30 on
+    # 03-11 in Los Angeles (EDGE: the merchant's own day), never answered but due 00:30 local on
     # 03-12 (EDGE: no response yet, not a breach yet). 2 of 4 breach = 50%.
     # Median over the answered ones (20, 8) = 14. Negative: C2 negative, C3 very_negative of the
     # 3 scored (C4 has no sentiment) = 2/3.
@@ -294,7 +306,7 @@ def revenue_units() -> pd.DataFrame:
     orders = raw("storefront", "orders")
     revenue = orders[orders["cancelled_at"].isna() & ~orders["financial_status"].isin(["voided", "refunded"])]
     lines = raw("storefront", "order_lines").merge(revenue[["merchant_id", "order_id", "created_at"]], on=["merchant_id", "order_id"])
-    lines["day"] = ts(lines["created_at"]).dt.normalize()
+    lines["day"] = local(lines["created_at"], lines["merchant_id"]).dt.normalize()
     lines["quantity"] = lines["quantity"].astype(int)
     return lines
 
@@ -337,16 +349,17 @@ def test_fulfillment_history(db: Path) -> None:
     orders = raw("storefront", "orders")
     live = orders[orders["cancelled_at"].isna() & (orders["financial_status"] != "voided")]
     tracked = raw("fulfillment", "fulfillments").merge(live[["merchant_id", "order_id"]], on=["merchant_id", "order_id"])
-    tracked["order_day"] = ts(tracked["created_at"]).dt.normalize()
-    tracked["fulfilled"] = ts(tracked["fulfilled_at"])
+    tracked["order_day"] = local(tracked["created_at"], tracked["merchant_id"]).dt.normalize()
+    tracked["fulfilled"] = local(tracked["fulfilled_at"], tracked["merchant_id"])
     tracked["fulfilled_day"] = tracked["fulfilled"].dt.normalize()
     # Weekend orders count from the Friday before ("roll backward"): Sat + 2 business days = Tue.
     tracked["due_day"] = pd.to_datetime(
         np.busday_offset(tracked["order_day"].to_numpy().astype("datetime64[D]"), SLA_BUSINESS_DAYS, roll="backward")
     )
     tracked["breach"] = np.where(tracked["fulfilled"].notna(), tracked["fulfilled_day"] > tracked["due_day"], tracked["due_day"] <= AS_OF_TS)
-    tracked["days"] = (tracked["fulfilled"] - ts(tracked["created_at"])).dt.total_seconds() / 86400
-    tracked["issue_day"] = ts(tracked["issue_reported_at"]).dt.normalize()
+    # Elapsed time, in UTC: a clock change does not lengthen a fulfilment.
+    tracked["days"] = (ts(tracked["fulfilled_at"]) - ts(tracked["created_at"])).dt.total_seconds() / 86400
+    tracked["issue_day"] = local(tracked["issue_reported_at"], tracked["merchant_id"]).dt.normalize()
 
     expected: dict[str, dict] = {k: {} for k in ("orders_pending", "issues")}
     for m, d in merchant_days(tracked.groupby("merchant_id")["order_day"].min()):
@@ -378,13 +391,14 @@ def test_cx_history(db: Path) -> None:
     # The clean conversations: of known merchants, with a sentiment on the scale or none.
     known = conv["merchant_id"].isin(raw("storefront", "merchants")["merchant_id"])
     conv = conv[known & (conv["sentiment"].isna() | conv["sentiment"].isin(SENTIMENTS))].copy()
-    conv["created"], conv["responded"] = ts(conv["created_at"]), ts(conv["first_response_at"])
+    conv["created"], conv["responded"] = local(conv["created_at"], conv["merchant_id"]), local(conv["first_response_at"], conv["merchant_id"])
     conv["day"] = conv["created"].dt.normalize()
     sla = conv["channel"].map(lambda channel: FIRST_RESPONSE_SLA_MINUTES.get(channel, ANY_CHANNEL_SLA_MINUTES))
     due = conv["created"] + pd.to_timedelta(sla, unit="min")
     conv["breach"] = np.where(conv["responded"].notna(), conv["responded"] > due, due < DAY_END)
-    conv["minutes"] = (conv["responded"] - conv["created"]).dt.total_seconds() / 60
-    escalated, closed = ts(conv["escalated_at"]).dt.normalize(), ts(conv["closed_at"]).dt.normalize()
+    conv["minutes"] = (ts(conv["first_response_at"]) - ts(conv["created_at"])).dt.total_seconds() / 60
+    escalated = local(conv["escalated_at"], conv["merchant_id"]).dt.normalize()
+    closed = local(conv["closed_at"], conv["merchant_id"]).dt.normalize()
 
     open_escalations: dict[tuple[str, date], float | None] = {}
     for m, d in merchant_days(conv.groupby("merchant_id")["day"].min()):
@@ -430,8 +444,8 @@ def test_operator_history(db: Path) -> None:
     operators = raw("ops", "operators")
     events = raw("ops", "sla_events").merge(operators[["merchant_id", "operator_id"]], on=["merchant_id", "operator_id"])
     for col in ("detected", "responded", "resolved"):
-        events[col] = ts(events[f"{col}_at"])
-    events["minutes"] = (events["responded"] - events["detected"]).dt.total_seconds() / 60
+        events[col] = local(events[f"{col}_at"], events["merchant_id"])
+    events["minutes"] = (ts(events["responded_at"]) - ts(events["detected_at"])).dt.total_seconds() / 60
     events["day"] = events["detected"].dt.normalize()
 
     def stats(e: pd.DataFrame, day: pd.Timestamp, window: int) -> tuple[int, int, float | None]:
@@ -441,7 +455,7 @@ def test_operator_history(db: Path) -> None:
         return len(e), int((e["resolved"] < end).sum()), (float(np.median(answered)) if len(answered) else None)
 
     expected: dict[str, dict] = {k: {} for k in ("median", "rate", "top", "efficiency")}
-    hired = ts(operators["hired_at"]).dt.normalize()
+    hired = local(operators["hired_at"], operators["merchant_id"]).dt.normalize()
     for m, d in merchant_days(hired.groupby(operators["merchant_id"]).min()):
         day = pd.Timestamp(d)
         staff = operators.loc[(operators["merchant_id"] == m) & (hired <= day), "operator_id"]

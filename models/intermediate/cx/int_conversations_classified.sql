@@ -1,6 +1,7 @@
 -- Each clean conversation opened up to as_of, with its first-response time, its first-response
 -- SLA (by channel, seed cx_first_response_sla; a channel without a row of its own, e.g.
--- self_service, has the '*' channel's) and whether it breached it, as known at as_of.
+-- self_service, has the '*' channel's) and whether it breached it, as known at the end of the
+-- merchant's as_of day. Dates are the merchant's own calendar days (its time zone).
 with
 
 conversations as (
@@ -21,22 +22,33 @@ sla as (
 
 ),
 
-channel_sla as (
+localized as (
 
     select
         conversations.*,
-        cast(conversations.created_at as date) as created_date,
-        coalesce(sla.first_response_sla_minutes, any_channel_sla.first_response_sla_minutes) as first_response_sla_minutes
+        merchants.timezone as time_zone,
+        {{ local_date('conversations.created_at', 'merchants.timezone') }} as created_date
     from conversations
+    inner join merchants
+        on conversations.merchant_id = merchants.merchant_id
+
+),
+
+channel_sla as (
+
+    select
+        localized.*,
+        coalesce(sla.first_response_sla_minutes, any_channel_sla.first_response_sla_minutes) as first_response_sla_minutes
+    from localized
     left join sla
         on
-            conversations.merchant_id = sla.merchant_id
-            and conversations.channel = sla.channel
+            localized.merchant_id = sla.merchant_id
+            and localized.channel = sla.channel
     left join sla as any_channel_sla
         on
-            conversations.merchant_id = any_channel_sla.merchant_id
+            localized.merchant_id = any_channel_sla.merchant_id
             and any_channel_sla.channel = '*'
-    where cast(conversations.created_at as date) <= {{ as_of_date() }}
+    where localized.created_date <= {{ as_of_date() }}
 
 ),
 
@@ -62,9 +74,9 @@ final as (
         status,
         is_escalated,
         escalated_at,
-        cast(escalated_at as date) as escalated_date,
+        {{ local_date('escalated_at', 'time_zone') }} as escalated_date,
         closed_at,
-        cast(closed_at as date) as closed_date,
+        {{ local_date('closed_at', 'time_zone') }} as closed_date,
         sentiment,
         assigned_operator_id,
         first_response_sla_minutes,
@@ -74,7 +86,7 @@ final as (
         -- Not answered yet: a breach only once the due time has passed by the end of as_of.
         case
             when first_response_at is not null then first_response_at > first_response_due_at
-            else first_response_due_at < {{ dbt.dateadd('day', 1, as_of_date()) }}
+            else {{ local_timestamp('first_response_due_at', 'time_zone') }} < {{ dbt.dateadd('day', 1, as_of_date()) }}
         end as is_sla_breach,
         -- Not scored yet is not negative (false, not NULL).
         sentiment is not null and sentiment in ('negative', 'very_negative') as is_negative_sentiment,

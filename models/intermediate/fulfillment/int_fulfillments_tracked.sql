@@ -1,5 +1,6 @@
 -- Each clean fulfillment of an order that was not cancelled, with its SLA due date and breach,
--- its days to fulfil and its issue flag (the spec's fulfillment_tracking fields).
+-- its days to fulfil and its issue flag (the spec's fulfillment_tracking fields). Dates are the
+-- merchant's own calendar days (its time zone), like the order date.
 with
 
 fulfillments as (
@@ -37,7 +38,8 @@ tracked as (
     -- A cancelled order is not to be fulfilled: it is neither pending nor breaching.
     select
         fulfillments.*,
-        orders.order_date
+        orders.order_date,
+        orders.time_zone
     from fulfillments
     inner join orders
         on
@@ -75,17 +77,17 @@ final as (
         fulfillment_status,
         created_at,
         fulfilled_at,
-        cast(fulfilled_at as date) as fulfilled_date,
+        {{ local_date('fulfilled_at', 'time_zone') }} as fulfilled_date,
         carrier,
         issue_type,
         issue_reported_at,
-        cast(issue_reported_at as date) as issue_reported_date,
+        {{ local_date('issue_reported_at', 'time_zone') }} as issue_reported_date,
         sla_business_days,
         sla_due_date,
         {{ dbt.datediff('created_at', 'fulfilled_at', 'second') }} / 86400.0 as days_to_fulfill,
         -- Breached when fulfilled after the due day, or still unfulfilled once the due day is over.
         case
-            when fulfilled_at is not null then cast(fulfilled_at as date) > sla_due_date
+            when fulfilled_at is not null then {{ local_date('fulfilled_at', 'time_zone') }} > sla_due_date
             else sla_due_date <= {{ as_of_date() }}
         end as is_sla_breach,
         issue_type is not null as has_issue

@@ -2,6 +2,7 @@
 -- One row per operator and day from their hire to as_of, with their SLA events in the trailing
 -- 7 days (spec 000 5.2, 5.3) and in the trailing operator_window_days (rankings, O.1-O.2),
 -- counted as known at the end of that day (a later response or resolution does not count yet).
+-- Days, and their ends, are the merchant's own (its time zone).
 with
 
 operators as (
@@ -40,27 +41,33 @@ operator_days as (
         operators.merchant_id,
         operators.operator_id,
         merchant_days.date_day,
+        -- Midnight ending the day on the merchant's clock, compared with local event times.
         cast({{ dbt.dateadd('day', 1, 'merchant_days.date_day') }} as {{ dbt.type_timestamp() }}) as day_end_at,
         -- The 7-day KPIs need 7 days of events even if the ranking window is shorter.
         case when parameters.operator_window_days > 7 then parameters.operator_window_days else 7 end as lookback_days,
         parameters.operator_window_days
     from operators
     inner join merchant_days
-        on
-            operators.merchant_id = merchant_days.merchant_id
-            and merchant_days.date_day >= cast(operators.hired_at as date)
+        on operators.merchant_id = merchant_days.merchant_id
     inner join parameters
         on operators.merchant_id = parameters.merchant_id
+    inner join merchants
+        on operators.merchant_id = merchants.merchant_id
+    where merchant_days.date_day >= {{ local_date('operators.hired_at', 'merchants.timezone') }}
 
 ),
 
 dated_events as (
 
     select
-        *,
-        cast(detected_at as date) as detected_date,
-        {{ dbt.datediff('detected_at', 'responded_at', 'second') }} / 60.0 as response_minutes
+        events.*,
+        {{ local_date('events.detected_at', 'merchants.timezone') }} as detected_date,
+        {{ local_timestamp('events.responded_at', 'merchants.timezone') }} as responded_local_at,
+        {{ local_timestamp('events.resolved_at', 'merchants.timezone') }} as resolved_local_at,
+        {{ dbt.datediff('events.detected_at', 'events.responded_at', 'second') }} / 60.0 as response_minutes
     from events
+    inner join merchants
+        on events.merchant_id = merchants.merchant_id
 
 ),
 
@@ -73,8 +80,8 @@ windowed as (
         operator_days.operator_window_days,
         dated_events.sla_event_id,
         {{ dbt.datediff('dated_events.detected_date', 'operator_days.date_day', 'day') }} as days_ago,
-        dated_events.responded_at < operator_days.day_end_at as is_responded,
-        dated_events.resolved_at < operator_days.day_end_at as is_resolved,
+        dated_events.responded_local_at < operator_days.day_end_at as is_responded,
+        dated_events.resolved_local_at < operator_days.day_end_at as is_resolved,
         dated_events.response_minutes
     from operator_days
     left join dated_events

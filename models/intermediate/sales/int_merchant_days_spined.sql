@@ -21,7 +21,7 @@ final as (
         cast(calendar.date_day as date) as date_day
     from merchants
     inner join calendar
-        on cast(calendar.date_day as date) >= cast(merchants.created_at as date)
+        on cast(calendar.date_day as date) >= {{ local_date('merchants.created_at', 'merchants.timezone') }}
 
 )
 

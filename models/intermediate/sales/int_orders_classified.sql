@@ -1,4 +1,5 @@
--- Each clean order with its UTC order date and whether (and how much) it counts as revenue.
+-- Each clean order with its order date (the merchant's own calendar day, in its time zone) and
+-- whether (and how much) it counts as revenue.
 with
 
 orders as (
@@ -13,6 +14,12 @@ customers as (
 
 ),
 
+merchants as (
+
+    select * from {{ ref('stg_storefront__merchants') }}
+
+),
+
 classified as (
 
     select
@@ -20,7 +27,8 @@ classified as (
         orders.order_id,
         orders.customer_id,
         orders.created_at,
-        cast(orders.created_at as date) as order_date,
+        merchants.timezone as time_zone,
+        {{ local_date('orders.created_at', 'merchants.timezone') }} as order_date,
         orders.total_price,
         orders.financial_status,
         orders.fulfillment_status,
@@ -30,6 +38,8 @@ classified as (
         -- Kept, not quarantined: the sale happened even if the customer record is missing.
         customers.customer_id is not null as has_known_customer
     from orders
+    inner join merchants
+        on orders.merchant_id = merchants.merchant_id
     left join customers
         on
             orders.merchant_id = customers.merchant_id
