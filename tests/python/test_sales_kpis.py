@@ -170,7 +170,7 @@ def test_ytd_target_is_the_merchants_own(db, daily, merchant, days, daily_target
     assert round(value, 2) == round(revenue.sum(), 2)
     assert target == days * daily_target  # M01 $405,000, M02 $16,500
     assert status == "INFO"
-    assert met is (revenue.sum() >= target)
+    assert met is bool(revenue.sum() >= target)
 
 
 def test_dashboard_shows_the_seven_kpis_per_merchant_on_as_of(db):
