@@ -8,6 +8,9 @@
     distinct values it is the plain quintile of the position.
 -#}
 {% macro midrank_quintile(value, best) -%}
+    {%- if best not in ['highest', 'lowest'] -%}
+        {{ exceptions.raise_compiler_error("midrank_quintile: best must be 'highest' or 'lowest', got '" ~ best ~ "'") }}
+    {%- endif -%}
     {%- set direction = 'asc' if best == 'highest' else 'desc' -%}
     cast(
         floor(

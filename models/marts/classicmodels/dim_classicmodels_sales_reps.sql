@@ -37,7 +37,9 @@ portfolios as (
 ranked_portfolios as (
 
     select
-        *,
+        employee_id,
+        customer_count,
+        revenue,
         100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by revenue desc, employee_id asc) as revenue_rank,
         {{ abc_class('revenue', 'employee_id') }} as abc_class
@@ -54,14 +56,14 @@ final as (
         offices.city as office_city,
         offices.country as office_country,
         offices.territory,
+        ranked_portfolios.revenue_share_pct,
+        ranked_portfolios.revenue_rank,
+        ranked_portfolios.abc_class,
         employees.first_name || ' ' || employees.last_name as employee_name,
         employees.job_title = 'Sales Rep' as is_sales_rep_title,
         ranked_portfolios.employee_id is not null as has_customers,
         coalesce(ranked_portfolios.customer_count, 0) as customer_count,
-        coalesce(ranked_portfolios.revenue, 0) as revenue,
-        ranked_portfolios.revenue_share_pct,
-        ranked_portfolios.revenue_rank,
-        ranked_portfolios.abc_class
+        coalesce(ranked_portfolios.revenue, 0) as revenue
     from employees
     left join offices
         on employees.office_id = offices.office_id
