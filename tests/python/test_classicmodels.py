@@ -32,17 +32,21 @@ def read(table: str) -> pd.DataFrame:
     return df.apply(lambda s: s.str.strip()).replace("", np.nan)
 
 
-def ntile(n: int, buckets: int) -> np.ndarray:
-    """SQL NTILE over n ordered rows: the first n % buckets groups hold one row more."""
-    size, extra = divmod(n, buckets)
-    return np.repeat(np.arange(1, buckets + 1), [size + 1 if b < extra else size for b in range(buckets)])
+def midrank_quintile(values: pd.Series, best_high: bool) -> pd.Series:
+    """Mid-rank quintile, 5 = best: the quintile holding the middle of a value's block of ties.
+
+    pandas' average rank r of a block spanning positions a..b is (a + b) / 2, so its middle on a
+    0..n scale is r - 0.5 and the score 1 + floor(5 * (r - 0.5) / n).
+    """
+    average_rank = values.rank(method="average", ascending=best_high)
+    return (1 + np.floor(5 * (average_rank - 0.5) / len(values))).astype(int)
 
 
 def abc_counts(revenue: pd.Series) -> dict[str, int]:
-    """A while the running share (row included) is <= 70 %, B <= 90 %, C after or without revenue."""
+    """A while the running share before the row is < 70 % (the row crossing 70 % is A), B < 90 %, C after or without revenue."""
     r = revenue.sort_values(ascending=False, kind="mergesort")
-    share = r.cumsum() / r.sum()
-    cls = np.where(r <= 0, "C", np.where(share <= 0.7, "A", np.where(share <= 0.9, "B", "C")))
+    before = (r.cumsum() - r) / r.sum()
+    cls = np.where(r <= 0, "C", np.where(before < 0.7, "A", np.where(before < 0.9, "B", "C")))
     return {c: int((cls == c).sum()) for c in "ABC"}
 
 
@@ -132,11 +136,30 @@ def test_abc_class_counts(db, raw):
     revenue_orders = set(o.loc[o.is_revenue, "order_id"])
     lines = d[d.order_id.isin(revenue_orders)]
     prod_rev = raw["products"].productCode.map(lines.groupby("productCode").value.sum()).fillna(0)
+    # Sales reps are the employees with at least one customer; the others are not ranked.
     c_rep = c.assign(revenue=cust_rev.values).dropna(subset=["salesRepEmployeeNumber"])
-    rep_rev = raw["employees"].employeeNumber.map(c_rep.groupby("salesRepEmployeeNumber").revenue.sum()).fillna(0)
+    rep_rev = c_rep.groupby("salesRepEmployeeNumber").revenue.sum()
+    assert len(rep_rev) == 15 and len(raw["employees"]) == 23
     for entity, revenue in [("customer", cust_rev), ("product", prod_rev), ("rep", rep_rev)]:
         for cls, n in abc_counts(revenue).items():
             assert summary(db, f"{entity}_{cls.lower()}_count") == n, (entity, cls)
+    classes = dict(query(db, "select cast(employee_id as varchar), abc_class from dim_classicmodels_sales_reps"))
+    assert {e for e, cls in classes.items() if cls is not None} == set(rep_rev.index)
+    titles = dict(query(db, "select job_title, count(abc_class) from dim_classicmodels_sales_reps group by job_title"))
+    assert titles["President"] == 0 and titles["VP Sales"] == 0
+
+
+def test_abc_crossing_row_is_a_on_the_real_data(db, raw):
+    """Per customer: the customer whose revenue crosses 70 % of the total is the last A."""
+    c, o = raw["customers"], raw["orders"]
+    df = pd.DataFrame({"customer_id": c.customer_id, "revenue": c.customer_id.map(o.groupby("customer_id").revenue.sum()).fillna(0)})
+    df = df.sort_values(["revenue", "customer_id"], ascending=[False, True]).reset_index(drop=True)
+    df["running"] = df.revenue.cumsum() / df.revenue.sum()
+    crossing = int(np.argmax(df.running.values >= 0.7))
+    assert df.running[crossing - 1] < 0.7 < df.running[crossing]
+    got = dict(query(db, "select customer_id, abc_class from dim_classicmodels_customers"))
+    assert [got[i] for i in df.customer_id[crossing - 1 : crossing + 2]] == ["A", "A", "B"]
+    assert summary(db, "customer_a_count") == crossing + 1
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +171,9 @@ def rfm(raw) -> pd.DataFrame:
     )
     g["recency"] = (as_of - g["last"]).dt.days
     g = g.reset_index()
-    # NTILE(5), 5 = best, ties broken by customer number as in the mart.
+    # Mid-rank quintiles, 5 = best: equal values, equal scores.
     for score, col, best_high in [("r", "recency", False), ("f", "orders", True), ("m", "revenue", True)]:
-        ordered = g.sort_values([col, "customer_id"], ascending=[best_high, True])
-        g.loc[ordered.index, score] = ntile(len(g), 5)
+        g[score] = midrank_quintile(g[col], best_high)
     g["score"] = g.r + g.f + g.m
     g["tier"] = pd.cut(g.score, [0, 6, 9, 12, 15], labels=["low", "mid", "high", "top"])
     return g
@@ -161,6 +183,26 @@ def test_rfm_tiers(db, rfm):
     rows = dict(query(db, "select rfm_tier, count(*) from fct_classicmodels_customer_rfm group by rfm_tier"))
     assert rows == {t: int(n) for t, n in rfm.tier.value_counts().items() if n}
     assert summary(db, "rfm_top_share_pct") == pytest.approx(100 * (rfm.tier == "top").mean())
+
+
+def test_rfm_scores_are_tie_aware(db, rfm):
+    got = pd.DataFrame(
+        query(db, "select customer_id, order_count, recency_days, revenue, recency_score, frequency_score, monetary_score from fct_classicmodels_customer_rfm"),
+        columns=["customer_id", "orders", "recency", "revenue", "r", "f", "m"],
+    )
+    # Equal values, equal scores: the 43 customers with exactly 3 orders all score F = 3.
+    for value, score in [("orders", "f"), ("recency", "r"), ("revenue", "m")]:
+        assert (got.groupby(value)[score].nunique() == 1).all(), value
+    three = got[got.orders == 3]
+    assert len(three) == 43 and set(three.f) == {3}
+    merged = got.merge(rfm[["customer_id", "r", "f", "m"]], on="customer_id", suffixes=("", "_pandas"))
+    assert len(merged) == len(rfm) == 98
+    for score in "rfm":
+        assert (merged[score] == merged[f"{score}_pandas"]).all(), score
+        assert got[score].value_counts().sort_index().to_dict() == rfm[score].value_counts().sort_index().to_dict()
+    # By hand for F: 1 order (1 customer), 2 (30), 3 (43), 4 (17), 5+ (7) of 98; the middle of
+    # the 3-order block (positions 32..74) is 52.5 / 98 = 54 %, quintile 3.
+    assert got.f.value_counts().to_dict() == {1: 31, 3: 43, 5: 24}
 
 
 def test_overdue_churn_and_reorder_interval(db, rfm):

@@ -54,6 +54,50 @@ def test_freshness_by_hand(stale_db):
     assert kpi(stale_db, "dq.freshness", "all", "day", "2026-11-20")[:2] == (36.0, "YELLOW")  # the worst table
 
 
+RETAIL_AS_OF = date(2026, 3, 15)
+# Weekly and event-driven retail tables (their own bounds in seeds/kpi_threshold_overrides.csv),
+# loaded before the fixture's 2026-03-15 02:00, measured at 2026-03-16 00:00.
+RETAIL_LOADS = {"inventory_snapshots": "2026-03-11 20:00:00", "demand_forecasts": "2026-03-08 00:00:00", "inventory_adjustments": "2026-03-11 00:00:00"}
+
+
+@pytest.fixture(scope="module")
+def own_cadence_db(build_warehouse, tmp_path_factory) -> Path:
+    raw = tmp_path_factory.mktemp("retail_own_cadence_raw")
+    shutil.copytree(FIXTURES / "retail_basic", raw, dirs_exist_ok=True)
+    for table, loaded in RETAIL_LOADS.items():
+        path = raw / "retail" / f"{table}.csv"
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame["_loaded_at"] = loaded
+        frame.to_csv(path, index=False)
+    return build_warehouse(raw, RETAIL_AS_OF, "retail_own_cadence")
+
+
+@pytest.mark.parametrize(
+    ("table", "hours", "target", "status", "met"),
+    [
+        # Weekly snapshot, late after 192 h: 100 h is within its week (was "GREEN, 24 h target missed").
+        ("retail.inventory_snapshots", 100.0, 192, "GREEN", True),
+        # Exactly on its late bound: GREEN (strict) and the target (<=) met.
+        ("retail.demand_forecasts", 192.0, 192, "GREEN", True),
+        # Event-driven, late after 96 h: 120 h is late, and its own target is missed.
+        ("retail.inventory_adjustments", 120.0, 96, "YELLOW", False),
+        # Cycle counts (late after 360 h) loaded with the fixture at 02:00: 22 h.
+        ("retail.physical_counts", 22.0, 360, "GREEN", True),
+        # A daily feed and the warehouse row (daily feeds only) keep the spec's 24 h.
+        ("retail.pos_receipts", 22.0, 24, "GREEN", True),
+        ("all", 22.0, 24, "GREEN", True),
+    ],
+)
+def test_table_with_its_own_cadence_has_its_own_target(own_cadence_db, table, hours, target, status, met):
+    rows = query(
+        own_cadence_db,
+        "select value, target_value, status, is_target_met from kpi_dashboard where kpi_id = 'dq.freshness' and entity_id = ?",
+        [table],
+    )
+    assert rows == [(hours, target, status, met)]
+    assert kpi(own_cadence_db, "dq.freshness", table, "day", "2026-03-15") == (hours, status, met)
+
+
 def test_stale_table_is_red_and_critical(tmp_path, stale_raw):
     # Push orders past 48 hours: 2026-11-18 23:59 -> 2026-11-21 00:00 is 48h01m, strictly over 48 h.
     raw = tmp_path / "raw"

@@ -147,13 +147,30 @@ def test_mrr_mom_and_ytd_match_pandas(db, daily):
     assert kpi(db, "growth.revenue_growth_mom", "M01", "month", "2026-09-01")[:2] == (None, "NO_DATA")
     for period in mom.index[1:]:
         assert round(kpi(db, "growth.revenue_growth_mom", "M01", "month", period.start_time.date().isoformat())[0], 6) == round(mom[period], 6)
-    ytd_value, ytd_status, ytd_met = kpi(db, "growth.ytd_revenue", "M01", "year_to_date", "2026-01-01")
-    assert round(ytd_value, 2) == round(m01.sum(), 2)
-    assert ytd_status == "INFO"
-    # Target: $10MM pro-rated, Jan 1 .. Nov 20 = 324 of 365 days.
-    target = query(db, "select target_value from kpi_values where kpi_id = 'growth.ytd_revenue' and entity_id = 'M01'")[0][0]
-    assert round(target, 2) == round(10_000_000 * 324 / 365, 2)
-    assert ytd_met is False
+
+
+@pytest.mark.parametrize(
+    ("merchant", "days", "daily_target"),
+    [
+        # M01 trades from 2026-09-01: 30 + 31 + 20 = 81 days at the catalog's $5,000 a day.
+        ("M01", 81, 5_000),
+        # M02 from 2026-11-10: 11 days at its own $1,500 a day (seeds/kpi_threshold_overrides.csv).
+        ("M02", 11, 1_500),
+    ],
+)
+def test_ytd_target_is_the_merchants_own(db, daily, merchant, days, daily_target):
+    """G.2: the merchant's daily target times its days traded, not the company's $10MM pro-rated
+    (10,000,000 * 324 / 365 = $8,876,712.33 for every merchant on 2026-11-20)."""
+    revenue = daily[daily["merchant_id"] == merchant]["revenue"]
+    assert len(revenue) == days
+    value, status, met = kpi(db, "growth.ytd_revenue", merchant, "year_to_date", "2026-01-01")
+    target = query(
+        db, "select target_value from kpi_values where kpi_id = 'growth.ytd_revenue' and entity_id = ? and grain = 'year_to_date'", [merchant]
+    )[0][0]
+    assert round(value, 2) == round(revenue.sum(), 2)
+    assert target == days * daily_target  # M01 $405,000, M02 $16,500
+    assert status == "INFO"
+    assert met is bool(revenue.sum() >= target)
 
 
 def test_dashboard_shows_the_seven_kpis_per_merchant_on_as_of(db):

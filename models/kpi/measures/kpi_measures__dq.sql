@@ -19,6 +19,7 @@ per_table as (
     select
         {{ dbt.concat(['source_system', "'.'", 'source_table']) }} as table_id,
         hours_since_load,
+        freshness_target_hours,
         is_freshness_tracked,
         completeness_pct,
         required_cell_count,
@@ -61,6 +62,7 @@ health as (
         table_id as entity_id,
         is_freshness_tracked,
         hours_since_load,
+        freshness_target_hours,
         completeness_pct,
         required_cell_count as completeness_sample_size,
         as_of_day
@@ -71,6 +73,8 @@ health as (
         warehouse_id as entity_id,
         true as is_freshness_tracked,
         worst_hours_since_load as hours_since_load,
+        -- Over daily feeds only, so the catalog's 24 h.
+        cast(null as {{ dbt.type_float() }}) as freshness_target_hours,
         avg_completeness_pct as completeness_pct,
         table_count as completeness_sample_size,
         as_of_day
@@ -80,9 +84,10 @@ health as (
 
 measures as (
 
-    -- Tables without load times (a static data set) have no freshness to report.
+    -- Tables without load times (a static data set) have no freshness to report. A table with
+    -- its own cadence is judged against its own target (fct_dq_table_health).
     {{ kpi_measure(
-        kpi_id='dq.freshness', relation='health', value='hours_since_load', where='is_freshness_tracked',
+        kpi_id='dq.freshness', relation='health', value='hours_since_load', target_value='freshness_target_hours', where='is_freshness_tracked',
         entity_type=['table', 'warehouse'], entity_id='entity_id', grain='day', period_start='as_of_day', period_end='as_of_day'
     ) }}
     union all

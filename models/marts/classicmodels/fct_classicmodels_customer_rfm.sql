@@ -43,12 +43,12 @@ ordering as (
 
 scored as (
 
-    -- Quintiles, 5 = best; ties broken by customer_id so the scores are reproducible.
+    -- Tie-aware quintiles, 5 = best: equal values score alike (43 customers have 3 orders).
     select
         *,
-        ntile(5) over (order by recency_days desc, customer_id asc) as recency_score,
-        ntile(5) over (order by order_count asc, customer_id asc) as frequency_score,
-        ntile(5) over (order by revenue asc, customer_id asc) as monetary_score
+        {{ midrank_quintile('recency_days', best='lowest') }} as recency_score,
+        {{ midrank_quintile('order_count', best='highest') }} as frequency_score,
+        {{ midrank_quintile('revenue', best='highest') }} as monetary_score
     from ordering
 
 ),

@@ -21,11 +21,14 @@ overrides as (
 ),
 
 -- Late and stale bounds are those of KPI dq.freshness (spec 000 Q.1: 24 h and 48 h), unless a
--- table has its own in the override seed (a weekly feed is not stale after two days).
+-- table has its own in the override seed (a weekly feed is not stale after two days). Its
+-- target follows: "updated within its own cadence", the override's target_value if it gives
+-- one, else its late-after bound, so a weekly table is not shown against the daily 24 h.
 freshness_bounds as (
 
     select
         {{ dbt.concat(['profiles.source_system', "'.'", 'profiles.source_table']) }} as table_id,
+        coalesce(overrides.target_value, overrides.yellow_above, catalog.target_value) as freshness_target_hours,
         coalesce(overrides.yellow_above, catalog.yellow_above) as late_after_hours,
         coalesce(overrides.red_above, catalog.red_above) as stale_after_hours,
         overrides.kpi_id is not null as has_own_freshness_bounds
@@ -46,6 +49,7 @@ measured as (
 
     select
         profiles.*,
+        freshness_bounds.freshness_target_hours,
         freshness_bounds.late_after_hours,
         freshness_bounds.stale_after_hours,
         freshness_bounds.has_own_freshness_bounds,
@@ -83,6 +87,7 @@ final as (
             when {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} > late_after_hours * 60 then 'late'
             else 'fresh'
         end as freshness_status,
+        freshness_target_hours,
         late_after_hours,
         stale_after_hours,
         has_own_freshness_bounds,
