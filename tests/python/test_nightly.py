@@ -166,7 +166,7 @@ def test_build_passes_dbt_selectors_through(night):
         results = json.loads((Path(env["DBT_TARGET_PATH"]) / "run_results.json").read_text())["results"]
         assert {r["unique_id"] for r in results if r["unique_id"].startswith("model.")} == sales_models
     # An exclusion and a var pass through too (a user's --vars merged with the systems kpiwh chooses).
-    result = kpiwh(["build", "--no-publish", "-s", "marts.sales", "--exclude", "fct_sales_yearly", "--vars", "{annual_revenue_goal_usd: 1}"], env)
+    result = kpiwh(["build", "--no-publish", "-s", "marts.sales", "--exclude", "fct_sales_yearly", "--vars", "{spine_start_date: '2000-01-01'}"], env)
     assert result.returncode == 0, result.stdout[-3000:]
     results = json.loads((Path(env["DBT_TARGET_PATH"]) / "run_results.json").read_text())["results"]
     assert {r["unique_id"] for r in results if r["unique_id"].startswith("model.")} == sales_models - {"model.kpi_warehouse.fct_sales_yearly"}
