@@ -1,0 +1,114 @@
+-- When each alert opened, changed (type or severity) and recovered, kept across builds: an
+-- incremental table that no full refresh drops (dbt_project.yml). Each build compares the
+-- alerts of its as_of (kpi_alerts) with every alert's last event and appends only the changes,
+-- so a rerun of the same night appends nothing.
+with
+
+alerts as (
+
+    select * from {{ ref('kpi_alerts') }}
+
+),
+
+{% if is_incremental() %}
+
+history as (
+
+    select * from {{ this }}
+
+),
+
+last_events as (
+
+    select
+        *,
+        row_number() over (partition by alert_id order by as_of_date desc, event_order desc) as recency_rank
+    from history
+
+),
+
+open_alerts as (
+
+    select * from last_events
+    where recency_rank = 1 and event <> 'recovered'
+
+),
+
+{% else %}
+
+open_alerts as (
+
+    -- The first build knows no earlier alert.
+    select
+        alert_id,
+        alert_type,
+        severity,
+        kpi_id,
+        entity_type,
+        entity_id,
+        grain
+    from alerts
+    where 1 = 0
+
+),
+
+{% endif %}
+
+opened_or_changed as (
+
+    select
+        alerts.alert_id,
+        case when open_alerts.alert_id is null then 'opened' else 'changed' end as event,
+        case when open_alerts.alert_id is null then 1 else 2 end as event_order,
+        alerts.alert_type,
+        alerts.severity,
+        alerts.kpi_id,
+        alerts.entity_type,
+        alerts.entity_id,
+        alerts.grain,
+        alerts.period_start,
+        alerts.value,
+        alerts.status,
+        alerts.as_of_date
+    from alerts
+    left join open_alerts
+        on alerts.alert_id = open_alerts.alert_id
+    where
+        open_alerts.alert_id is null
+        or open_alerts.alert_type <> alerts.alert_type
+        or open_alerts.severity <> alerts.severity
+
+),
+
+recovered as (
+
+    select
+        open_alerts.alert_id,
+        'recovered' as event,
+        3 as event_order,
+        open_alerts.alert_type,
+        open_alerts.severity,
+        open_alerts.kpi_id,
+        open_alerts.entity_type,
+        open_alerts.entity_id,
+        open_alerts.grain,
+        cast(null as date) as period_start,
+        cast(null as {{ dbt.type_float() }}) as value,
+        cast(null as {{ dbt.type_string() }}) as status,
+        {{ as_of_date() }} as as_of_date
+    from open_alerts
+    left join alerts
+        on open_alerts.alert_id = alerts.alert_id
+    where alerts.alert_id is null
+
+),
+
+final as (
+
+    select * from opened_or_changed
+    union all
+    select * from recovered
+
+)
+
+select * from final
