@@ -157,24 +157,27 @@ def test_markdown_rate(db: Path) -> None:
 
 def test_sell_through_is_judged_for_seasonal_items_at_season_end(db: Path) -> None:
     # Seed retail_seasons: apparel fall/winter 2025 = 2025-08-01..2026-01-31, ended before as_of.
-    # Its seasonal SKU P2: received WR6 20 (2025-08-12); sold D1 10 + D2 6 - D3 1 (return) = 15.
-    # 15 / 20 = 75%: below 85, not below 60 -> YELLOW, in the month the season ended.
-    check(db, "retail.sell_through_rate", "R01:apparel", "month", "2026-01-01", 15 / 20 * 100, "YELLOW")
-    check(db, "retail.sell_through_rate", "R01", "month", "2026-01-01", 15 / 20 * 100, "YELLOW")  # P2 is R01's only seasonal SKU
+    # Its seasonal SKU P2: carried in 5 (S01's snapshot of Monday 2025-07-28, the week the season
+    # begins in), received WR6 20 (2025-08-12); sold D1 10 + D2 6 - D3 1 (return) = 15.
+    # 15 / (5 + 20) = 60%: not below 60 (RED is strict), below 85 -> YELLOW, in the month the
+    # season ended. Against receipts alone it would be 75%.
+    check(db, "retail.sell_through_rate", "R01:apparel", "month", "2026-01-01", 15 / 25 * 100, "YELLOW")
+    check(db, "retail.sell_through_rate", "R01", "month", "2026-01-01", 15 / 25 * 100, "YELLOW")  # P2 is R01's only seasonal SKU
     (sample,) = query(db, "select sample_size from kpi_values where kpi_id = 'retail.sell_through_rate' and entity_id = 'R01'"
                           " and period_start = ?", [date(2026, 1, 1)])[0]
-    assert sample == 20  # units received over the season
-    # Spring/summer 2025 (02-01..07-31) ended too: 1 jacket sold (Y3), none received -> NULL.
+    assert sample == 25  # units available over the season
+    # Spring/summer 2025 (02-01..07-31) ended too: 1 jacket sold (Y3), none carried in or received -> NULL.
     check(db, "retail.sell_through_rate", "R01", "month", "2025-07-01", None, "NO_DATA")
     # Only months in which a season ended have a row (2025-01 closed fall/winter 2024, which began
     # before the merchant's creation on 2025-01-01: not judged); consumables have no seasonal SKU.
     rows = query(db, "select entity_id, grain, period_start from kpi_values where kpi_id = 'retail.sell_through_rate' order by 1, 3")
     assert rows == [(e, "month", d) for e in ("R01", "R01:apparel") for d in (date(2025, 7, 1), date(2026, 1, 1))]
     # The running spring/summer 2026 season is not judged; its season-to-date units are reported:
-    # A1 1 + B1 2 jackets sold of WR1's 10 - 2 rejected = 8 received (37.5% so far).
-    running = query(db, "select season, season_start, season_to_date_end, is_closed, units_sold, units_received"
+    # A1 1 + B1 2 jackets sold of WR1's 10 - 2 rejected = 8 received, no snapshot in 01-26..02-01
+    # so nothing carried in (3 / 8 = 37.5% so far).
+    running = query(db, "select season, season_start, season_to_date_end, is_closed, units_sold, opening_on_hand_units, units_available"
                         " from int_retail_category_seasons where entity_id = 'R01:apparel' and not is_closed")
-    assert running == [("spring_summer", date(2026, 2, 1), AS_OF, False, 3, 8)]
+    assert running == [("spring_summer", date(2026, 2, 1), AS_OF, False, 3, 0, 8)]
     # The dashboard shows the last ended season.
     assert query(db, "select period_start, status from kpi_dashboard where kpi_id = 'retail.sell_through_rate'"
                      " and entity_id = 'R01'") == [(date(2026, 1, 1), "YELLOW")]

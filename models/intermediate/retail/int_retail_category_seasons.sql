@@ -1,6 +1,7 @@
 -- Each merchant's selling seasons per category (seed retail_seasons: recurring month windows,
--- the contract has no season calendar) with the seasonal items' units sold and received from
--- the season's first day to its last, or to as_of while it runs (season-to-date). Only
+-- the contract has no season calendar) with the seasonal items' units carried in (book stock
+-- when the season began), sold and received from the season's first day to its last, or to
+-- as_of while it runs (season-to-date). Only
 -- categories with seasonal SKUs have seasons, and only seasons that began on or after the
 -- merchant's creation: a season the merchant joined halfway has no meaningful sell-through.
 with
@@ -40,6 +41,13 @@ sales_lines as (
 receipt_lines as (
 
     select * from {{ ref('int_retail_receipt_lines_valued') }}
+    where is_seasonal
+
+),
+
+snapshots as (
+
+    select * from {{ ref('int_retail_inventory_snapshots_valued') }}
     where is_seasonal
 
 ),
@@ -149,6 +157,26 @@ season_receipts as (
 
 ),
 
+season_opening_stock as (
+
+    -- Stock carried into the season: the Monday snapshot (taken before opening) of its first
+    -- day or of the six days before it, i.e. the start of the week the season begins in.
+    select
+        seasons.merchant_id,
+        seasons.category,
+        seasons.season_start,
+        sum(snapshots.on_hand_units) as opening_on_hand_units
+    from seasons
+    inner join snapshots
+        on
+            seasons.merchant_id = snapshots.merchant_id
+            and seasons.category = snapshots.category
+            and snapshots.snapshot_date
+            between cast({{ dbt.dateadd('day', -6, 'seasons.season_start') }} as date) and seasons.season_start
+    group by seasons.merchant_id, seasons.category, seasons.season_start
+
+),
+
 final as (
 
     select
@@ -163,7 +191,9 @@ final as (
             when seasons.season_end > {{ as_of_date() }} then {{ as_of_date() }} else seasons.season_end
         end as season_to_date_end,
         season_sales.units_sold,
-        season_receipts.units_received
+        season_receipts.units_received,
+        coalesce(season_opening_stock.opening_on_hand_units, 0) as opening_on_hand_units,
+        coalesce(season_opening_stock.opening_on_hand_units, 0) + coalesce(season_receipts.units_received, 0) as units_available
     from seasons
     left join season_sales
         on
@@ -175,6 +205,11 @@ final as (
             seasons.merchant_id = season_receipts.merchant_id
             and seasons.category = season_receipts.category
             and seasons.season_start = season_receipts.season_start
+    left join season_opening_stock
+        on
+            seasons.merchant_id = season_opening_stock.merchant_id
+            and seasons.category = season_opening_stock.category
+            and seasons.season_start = season_opening_stock.season_start
 
 )
 

@@ -51,7 +51,7 @@ measures as (
     {{ kpi_measure(kpi_id='retail.markdown_rate', relation='merchandising', value='markdown_rate_pct', sample_size='units_sold', **merchants) }}
     union all
     {{ kpi_measure(
-        kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='season_units_received',
+        kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='season_units_available',
         where='seasons_closed > 0', entity_type=['merchant', 'category'], grain=['month'], entity_id='entity_id', period_start='period_start', period_end='period_end'
     ) }}
     union all

@@ -124,7 +124,9 @@ season_ends as (
     {{ retail_period_totals('closed_seasons', 'season_end', {
         'seasons_closed': 'count(*)',
         'season_units_sold': 'sum(units_sold)',
-        'season_units_received': 'sum(units_received)'
+        'season_units_received': 'sum(units_received)',
+        'season_opening_units': 'sum(opening_on_hand_units)',
+        'season_units_available': 'sum(units_available)'
     }, 'category', ['month']) }}
 
 ),
@@ -195,6 +197,8 @@ joined as (
         season_ends.seasons_closed,
         season_ends.season_units_sold,
         season_ends.season_units_received,
+        season_ends.season_opening_units,
+        season_ends.season_units_available,
         shelf.shelf_visits,
         shelf.on_shelf_visits,
         forecast_errors.mape_sku_weeks,
@@ -250,7 +254,7 @@ final as (
         end as initial_markup_pct,
         case when gross_sales > 0 then markdown_amount * 100.0 / gross_sales end as markdown_rate_pct,
         case
-            when season_units_received > 0 then season_units_sold * 100.0 / season_units_received
+            when season_units_available > 0 then season_units_sold * 100.0 / season_units_available
         end as sell_through_rate_pct,
         case
             when non_seasonal_units_received > 0 then non_seasonal_units_sold * 100.0 / non_seasonal_units_received
