@@ -1,8 +1,9 @@
 -- Each warehouse receipt (a delivery) checked four ways: on time (received within the PO's
--- delivery window), quantity exception (any SKU's received units differ from the PO's ordered
--- units; the contract delivers a PO in one receipt), quality exception (any unit rejected), and
--- ASN accuracy (every SKU's received units equal the units on the ASN it arrived with; NULL
--- when it came without a known ASN).
+-- delivery window), ASN accuracy (every SKU's received units equal the units on the ASN it
+-- arrived with; NULL when it came without a known ASN), quantity exception (any SKU's received
+-- units differ from what the dock was told to expect: the ASN's units, or the PO's ordered
+-- units when no ASN came; a short shipment the vendor announced is fill rate's, not a receiving
+-- discrepancy), and quality exception (any unit rejected).
 with
 
 receipts as (
@@ -116,7 +117,7 @@ sku_comparison as (
         sku_keys.warehouse_receipt_id,
         coalesce(received_skus.units_received, 0) as units_received,
         coalesce(received_skus.units_rejected, 0) as units_rejected,
-        coalesce(received_skus.units_received, 0) != coalesce(ordered_skus.units_ordered, 0) as is_quantity_mismatch,
+        coalesce(received_skus.units_received, 0) != coalesce(ordered_skus.units_ordered, 0) as is_po_mismatch,
         coalesce(received_skus.units_received, 0) != coalesce(advised_skus.units_shipped, 0) as is_asn_mismatch
     from sku_keys
     left join received_skus
@@ -144,7 +145,7 @@ per_receipt as (
         warehouse_receipt_id,
         sum(units_received) as units_received,
         sum(units_rejected) as units_rejected,
-        {{ dbt.bool_or('is_quantity_mismatch') }} as has_quantity_exception,
+        {{ dbt.bool_or('is_po_mismatch') }} as has_po_mismatch,
         {{ dbt.bool_or('is_asn_mismatch') }} as has_asn_mismatch
     from sku_comparison
     group by merchant_id, warehouse_receipt_id
@@ -163,10 +164,12 @@ final as (
         purchase_orders.window_end_date,
         per_receipt.units_received,
         per_receipt.units_rejected,
-        per_receipt.has_quantity_exception,
         cast(receipts.received_at as date) as received_date,
         cast(receipts.received_at as date) between purchase_orders.window_start_date
         and purchase_orders.window_end_date as is_on_time,
+        case
+            when asns.asn_id is not null then per_receipt.has_asn_mismatch else per_receipt.has_po_mismatch
+        end as has_quantity_exception,
         per_receipt.units_rejected > 0 as has_quality_exception,
         case when asns.asn_id is not null then not per_receipt.has_asn_mismatch end as is_asn_accurate
     from receipts

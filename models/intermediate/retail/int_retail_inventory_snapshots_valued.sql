@@ -22,6 +22,7 @@ final as (
         snapshots.sku,
         products.category,
         products.vendor_id,
+        products.is_seasonal,
         snapshots.snapshot_date,
         snapshots.on_hand_units,
         snapshots.on_hand_units * products.unit_retail as on_hand_retail

@@ -29,6 +29,7 @@ final as (
         receipt_lines.sku,
         products.category,
         products.vendor_id,
+        products.is_seasonal,
         cast(receipts.received_at as date) as received_date,
         receipt_lines.units_received - receipt_lines.units_rejected as units_accepted,
         (receipt_lines.units_received - receipt_lines.units_rejected) * products.unit_cost as accepted_cost,

@@ -1,7 +1,9 @@
 {{ config(enabled=source_system_enabled('retail')) }}
 -- Spec 001 (retail operations): all 26 KPIs of its four tables, per merchant, per vendor
 -- (merchant:vendor) for the vendor KPIs, per category (merchant:category) where the spec says
--- targets vary by category, per ISO week and calendar month up to as_of.
+-- targets vary by category, per ISO week and calendar month up to as_of. Sell-through is judged
+-- once per season, in the month the season ends (only those months have a row); its
+-- non-seasonal reading is an INFO companion per category.
 {%- set periods = {'entity_id': 'entity_id', 'grain': ['week', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
 {%- set merchants = dict(periods, entity_type=['merchant']) %}
 {%- set merchants_categories = dict(periods, entity_type=['merchant', 'category']) %}
@@ -48,7 +50,15 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.markdown_rate', relation='merchandising', value='markdown_rate_pct', sample_size='units_sold', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='units_received', **merchants) }}
+    {{ kpi_measure(
+        kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='season_units_available',
+        where='seasons_closed > 0', entity_type=['merchant', 'category'], grain=['month'], entity_id='entity_id', period_start='period_start', period_end='period_end'
+    ) }}
+    union all
+    {{ kpi_measure(
+        kpi_id='retail.sell_through_rate_non_seasonal', relation='merchandising', value='non_seasonal_sell_through_rate_pct', sample_size='non_seasonal_units_received',
+        entity_type=['category'], grain=['week', 'month'], entity_id='entity_id', period_start='period_start', period_end='period_end'
+    ) }}
     union all
     {{ kpi_measure(kpi_id='retail.forecast_mape', relation='merchandising', value='forecast_mape_pct', sample_size='mape_sku_weeks', **merchants) }}
     union all
@@ -62,7 +72,7 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor', value='invoice_accuracy_pct', sample_size='invoices', **merchants_vendors) }}
     union all
-    {{ kpi_measure(kpi_id='retail.chargeback_resolution_days', relation='vendor', value='avg_chargeback_resolution_days', sample_size='credited_chargebacks', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.chargeback_resolution_days', relation='vendor', value='avg_chargeback_resolution_days', sample_size='chargebacks_timed', **merchants_vendors) }}
     union all
     {{ kpi_measure(kpi_id='retail.vendor_scorecard', relation='vendor', value='vendor_scorecard_score', sample_size='scorecard_dimensions_scored', **merchants_vendors) }}
     union all

@@ -53,9 +53,23 @@ store_days as (
 
 ),
 
+seasons as (
+
+    select * from {{ ref('int_retail_category_seasons') }}
+
+),
+
 category_targets as (
 
     select * from {{ ref('retail_category_targets') }}
+
+),
+
+closed_seasons as (
+
+    -- A season's sell-through is judged once, when it has ended (spec: "at season end").
+    select * from seasons
+    where is_closed
 
 ),
 
@@ -77,7 +91,8 @@ sales as (
         'gross_sales': 'sum(gross_sales)',
         'markdown_amount': 'sum(markdown_amount)',
         'cost_of_goods': 'sum(cost_of_goods)',
-        'units_sold': 'sum(units_sold)'
+        'units_sold': 'sum(units_sold)',
+        'non_seasonal_units_sold': 'sum(case when not is_seasonal then units_sold else 0 end)'
     }, 'category') }}
 
 ),
@@ -97,8 +112,22 @@ purchases as (
     {{ retail_period_totals('receipt_lines', 'received_date', {
         'units_received': 'sum(units_accepted)',
         'received_cost': 'sum(accepted_cost)',
-        'received_retail': 'sum(accepted_retail)'
+        'received_retail': 'sum(accepted_retail)',
+        'non_seasonal_units_received': 'sum(case when not is_seasonal then units_accepted else 0 end)'
     }, 'category') }}
+
+),
+
+-- Each ended season belongs to the month of its last day; the merchant pools its categories'.
+season_ends as (
+
+    {{ retail_period_totals('closed_seasons', 'season_end', {
+        'seasons_closed': 'count(*)',
+        'season_units_sold': 'sum(units_sold)',
+        'season_units_received': 'sum(units_received)',
+        'season_opening_units': 'sum(opening_on_hand_units)',
+        'season_units_available': 'sum(units_available)'
+    }, 'category', ['month']) }}
 
 ),
 
@@ -163,6 +192,13 @@ joined as (
         purchases.units_received,
         purchases.received_cost,
         purchases.received_retail,
+        purchases.non_seasonal_units_received,
+        sales.non_seasonal_units_sold,
+        season_ends.seasons_closed,
+        season_ends.season_units_sold,
+        season_ends.season_units_received,
+        season_ends.season_opening_units,
+        season_ends.season_units_available,
         shelf.shelf_visits,
         shelf.on_shelf_visits,
         forecast_errors.mape_sku_weeks,
@@ -178,6 +214,7 @@ joined as (
     left join sales on {{ retail_period_join('spine', 'sales') }}
     left join inventory on {{ retail_period_join('spine', 'inventory') }}
     left join purchases on {{ retail_period_join('spine', 'purchases') }}
+    left join season_ends on {{ retail_period_join('spine', 'season_ends') }}
     left join shelf on {{ retail_period_join('spine', 'shelf') }}
     left join forecast_errors on {{ retail_period_join('spine', 'forecast_errors') }}
     left join comp on {{ retail_period_join('spine', 'comp') }}
@@ -216,7 +253,12 @@ final as (
             when received_retail > 0 then (received_retail - received_cost) * 100.0 / received_retail
         end as initial_markup_pct,
         case when gross_sales > 0 then markdown_amount * 100.0 / gross_sales end as markdown_rate_pct,
-        case when units_received > 0 then units_sold * 100.0 / units_received end as sell_through_rate_pct,
+        case
+            when season_units_available > 0 then season_units_sold * 100.0 / season_units_available
+        end as sell_through_rate_pct,
+        case
+            when non_seasonal_units_received > 0 then non_seasonal_units_sold * 100.0 / non_seasonal_units_received
+        end as non_seasonal_sell_through_rate_pct,
         case when mape_sku_weeks > 0 then mape_error_sum * 100.0 / mape_sku_weeks end as forecast_mape_pct
     from joined
 

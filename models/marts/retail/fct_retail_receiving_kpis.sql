@@ -154,6 +154,8 @@ receiving as (
 
     {{ retail_period_totals('deliveries', 'received_date', {
         'deliveries': 'count(*)',
+        'deliveries_with_quantity_exception': 'sum(case when has_quantity_exception then 1 else 0 end)',
+        'deliveries_with_quality_exception': 'sum(case when has_quality_exception then 1 else 0 end)',
         'deliveries_with_exception': 'sum(case when has_quantity_exception or has_quality_exception then 1 else 0 end)'
     }) }}
 
@@ -177,6 +179,8 @@ joined as (
         shelf.shelf_visits,
         shelf.phantom_visits,
         receiving.deliveries,
+        receiving.deliveries_with_quantity_exception,
+        receiving.deliveries_with_quality_exception,
         receiving.deliveries_with_exception,
         -- No shrink adjustment in a period with sales is a true zero shrink.
         case when sales.net_sales is not null then coalesce(shrink.shrink_retail, 0) end as shrink_retail

@@ -91,6 +91,32 @@ credited_chargebacks as (
 
 ),
 
+overdue_open_chargebacks as (
+
+    -- Open at the period's end and already past the 30-day target (var
+    -- retail_chargeback_overdue_days): counted at their age so far, a lower bound on their time
+    -- to credit, so a vendor that does not credit ages instead of vanishing. Younger open ones
+    -- can still be credited in time and would only pull the average down.
+    select
+        spine.entity_type,
+        spine.entity_id,
+        spine.grain,
+        spine.period_start,
+        count(*) as overdue_open_chargebacks,
+        sum({{ dbt.datediff('chargebacks.issued_date', 'spine.period_end', 'day') }}) as overdue_open_age_days
+    from spine
+    inner join chargebacks
+        on
+            spine.merchant_id = chargebacks.merchant_id
+            and (spine.entity_type = 'merchant' or spine.vendor_id = chargebacks.vendor_id)
+    where
+        chargebacks.issued_date
+        <= {{ dbt.dateadd('day', -var('retail_chargeback_overdue_days', 30), 'spine.period_end') }}
+        and (chargebacks.credited_date is null or chargebacks.credited_date > spine.period_end)
+    group by spine.entity_type, spine.entity_id, spine.grain, spine.period_start
+
+),
+
 fill as (
 
     {{ retail_period_totals('due_orders', 'window_end_date', {
@@ -133,7 +159,7 @@ chargeback_resolution as (
 
     {{ retail_period_totals('credited_chargebacks', 'credited_date', {
         'credited_chargebacks': 'count(*)',
-        'avg_chargeback_resolution_days': 'avg(resolution_days)'
+        'credited_resolution_days': 'sum(resolution_days)'
     }, 'vendor') }}
 
 ),
@@ -159,7 +185,21 @@ ratios as (
         invoicing.invoices,
         invoicing.exact_invoices,
         chargeback_resolution.credited_chargebacks,
-        chargeback_resolution.avg_chargeback_resolution_days,
+        chargeback_resolution.credited_resolution_days,
+        overdue_open_chargebacks.overdue_open_chargebacks,
+        overdue_open_chargebacks.overdue_open_age_days,
+        coalesce(chargeback_resolution.credited_chargebacks, 0)
+        + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0) as chargebacks_timed,
+        case
+            when chargeback_resolution.credited_chargebacks > 0 or overdue_open_chargebacks.overdue_open_chargebacks > 0
+                then (
+                    coalesce(chargeback_resolution.credited_resolution_days, 0)
+                    + coalesce(overdue_open_chargebacks.overdue_open_age_days, 0)
+                ) * 1.0 / (
+                    coalesce(chargeback_resolution.credited_chargebacks, 0)
+                    + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0)
+                )
+        end as avg_chargeback_resolution_days,
         case when fill.units_ordered > 0 then fill.units_shipped * 100.0 / fill.units_ordered end as fill_rate_pct,
         case
             when delivery.deliveries > 0 then delivery.on_time_deliveries * 100.0 / delivery.deliveries
@@ -179,6 +219,7 @@ ratios as (
     left join edi on {{ retail_period_join('spine', 'edi') }}
     left join invoicing on {{ retail_period_join('spine', 'invoicing') }}
     left join chargeback_resolution on {{ retail_period_join('spine', 'chargeback_resolution') }}
+    left join overdue_open_chargebacks on {{ retail_period_join('spine', 'overdue_open_chargebacks') }}
 
 ),
 
