@@ -36,19 +36,19 @@ financial as (
 
 measures as (
 
-    {{ kpi_measure(kpi_id='retail.inventory_turnover', relation='merchandising', value='inventory_turnover', sample_size='units_sold', target_value='inventory_turnover_target', **merchants_categories) }}
+    {{ kpi_measure(kpi_id='retail.inventory_turnover', relation='merchandising', value='inventory_turnover', sample_size='sales_line_count', target_value='inventory_turnover_target', **merchants_categories) }}
     union all
-    {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='units_sold', **merchants) }}
+    {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='sales_line_count', **merchants) }}
     union all
     {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='merchandising', value='in_stock_rate_pct', sample_size='shelf_visits', **merchants) }}
     union all
     {{ kpi_measure(kpi_id='retail.comp_store_sales', relation='merchandising', value='comp_store_sales_pct', sample_size='comp_store_days', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.gross_margin', relation='merchandising', value='gross_margin_pct', sample_size='units_sold', target_value='gross_margin_target_pct', **merchants_categories) }}
+    {{ kpi_measure(kpi_id='retail.gross_margin', relation='merchandising', value='gross_margin_pct', sample_size='sales_line_count', target_value='gross_margin_target_pct', **merchants_categories) }}
     union all
     {{ kpi_measure(kpi_id='retail.initial_markup', relation='merchandising', value='initial_markup_pct', sample_size='units_received', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.markdown_rate', relation='merchandising', value='markdown_rate_pct', sample_size='units_sold', **merchants) }}
+    {{ kpi_measure(kpi_id='retail.markdown_rate', relation='merchandising', value='markdown_rate_pct', sample_size='sales_line_count', **merchants) }}
     union all
     {{ kpi_measure(
         kpi_id='retail.sell_through_rate', relation='merchandising', value='sell_through_rate_pct', sample_size='season_units_available',

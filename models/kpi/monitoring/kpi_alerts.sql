@@ -106,7 +106,7 @@ pair_slopes as (
             and earlier.entity_type = later.entity_type
             and earlier.entity_id = later.entity_id
             and earlier.grain = later.grain
-            and later.x > earlier.x
+            and earlier.x < later.x
 
 ),
 
@@ -204,7 +204,7 @@ projections as (
             and latest.entity_id = agreement.entity_id
             and latest.grain = agreement.grain
     inner join horizon
-        on horizon.periods_ahead <= latest.horizon_periods
+        on latest.horizon_periods >= horizon.periods_ahead
     where
         fits.point_count >= 4
         and fits.point_count * 4 >= latest.lookback_periods * 3
@@ -276,8 +276,8 @@ classified as (
 
     select
         candidates.*,
-        coalesce(dashboard.is_trusted, true) as is_trusted,
         dashboard.trust_note,
+        coalesce(dashboard.is_trusted, true) as is_trusted,
         case
             when candidates.candidate_type = 'trajectory' then candidates.trajectory_severity
             when candidates.status = 'RED' then candidates.red_severity
@@ -285,12 +285,14 @@ classified as (
         end as severity,
         -- The bound the value (or, for a trajectory, its projection) is beyond.
         case
-            when coalesce(candidates.projected_status, candidates.status) = 'RED'
+            when
+                coalesce(candidates.projected_status, candidates.status) = 'RED'
                 and candidates.red_below is not null
                 and coalesce(candidates.projected_value, candidates.value) < candidates.red_below
                 then 'red_below'
             when coalesce(candidates.projected_status, candidates.status) = 'RED' then 'red_above'
-            when candidates.yellow_below is not null
+            when
+                candidates.yellow_below is not null
                 and candidates.direction in ('higher_is_better', 'target_band')
                 and coalesce(candidates.projected_value, candidates.value) <= candidates.yellow_below
                 then 'yellow_below'
@@ -356,9 +358,9 @@ final as (
                 case severity when 'high' then 3 when 'medium' then 2 else 1 end desc,
                 case when indicator_type = 'leading' then 0 else 1 end,
                 periods_in_breach desc,
-                kpi_id,
-                entity_type,
-                entity_id
+                kpi_id asc,
+                entity_type asc,
+                entity_id asc
         ) as alert_rank,
         as_of_date
     from classified

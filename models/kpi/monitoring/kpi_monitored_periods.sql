@@ -89,7 +89,6 @@ final as (
         grain,
         period_start,
         period_end,
-        row_number() over (partition by kpi_id, entity_type, entity_id, grain order by period_start) as period_number,
         value,
         sample_size,
         unit,
@@ -101,14 +100,15 @@ final as (
         yellow_inclusive,
         status,
         status_reason,
-        status in ('GREEN', 'YELLOW', 'RED') as is_judged,
         breach_periods,
         lookback_periods,
         horizon_periods,
         red_severity,
         yellow_severity,
         trajectory_severity,
-        as_of_date
+        as_of_date,
+        row_number() over (partition by kpi_id, entity_type, entity_id, grain order by period_start) as period_number,
+        status in ('GREEN', 'YELLOW', 'RED') as is_judged
     from monitored
 
 )

@@ -87,6 +87,7 @@ visits as (
 sales as (
 
     {{ retail_period_totals('sales_lines', 'business_date', {
+        'sales_line_count': 'count(*)',
         'net_sales': 'sum(net_sales)',
         'gross_sales': 'sum(gross_sales)',
         'markdown_amount': 'sum(markdown_amount)',
@@ -186,6 +187,7 @@ joined as (
         sales.gross_sales,
         sales.markdown_amount,
         sales.cost_of_goods,
+        sales.sales_line_count,
         sales.units_sold,
         inventory.avg_inventory_retail,
         inventory.avg_on_hand_units,

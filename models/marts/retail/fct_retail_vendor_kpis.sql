@@ -111,7 +111,7 @@ overdue_open_chargebacks as (
             and (spine.entity_type = 'merchant' or spine.vendor_id = chargebacks.vendor_id)
     where
         chargebacks.issued_date
-        <= {{ dbt.dateadd('day', -var('retail_chargeback_overdue_days', 30), 'spine.period_end') }}
+        <= {{ dbt.dateadd('day', -var('retail_chargeback_overdue_days'), 'spine.period_end') }}
         and (chargebacks.credited_date is null or chargebacks.credited_date > spine.period_end)
     group by spine.entity_type, spine.entity_id, spine.grain, spine.period_start
 

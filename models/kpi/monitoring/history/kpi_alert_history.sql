@@ -10,55 +10,38 @@ alerts as (
 
 ),
 
-{% if is_incremental() %}
-
-history as (
-
-    select * from {{ this }}
-
-),
-
-last_events as (
-
-    select
-        *,
-        row_number() over (partition by alert_id order by as_of_date desc, event_order desc) as recency_rank
-    from history
-
-),
-
 open_alerts as (
 
-    select * from last_events
-    where recency_rank = 1 and event <> 'recovered'
+    -- Every alert whose last event is not a recovery; none on the first build.
+    {% if is_incremental() %}
+        select *
+        from (
+            select
+                *,
+                row_number() over (partition by alert_id order by as_of_date desc, event_order desc) as recency_rank
+            from {{ this }}
+        ) as last_events
+        where recency_rank = 1 and alert_event <> 'recovered'
+    {% else %}
+        select
+            alert_id,
+            alert_type,
+            severity,
+            kpi_id,
+            entity_type,
+            entity_id,
+            grain
+        from alerts
+        where 1 = 0
+    {% endif %}
 
 ),
-
-{% else %}
-
-open_alerts as (
-
-    -- The first build knows no earlier alert.
-    select
-        alert_id,
-        alert_type,
-        severity,
-        kpi_id,
-        entity_type,
-        entity_id,
-        grain
-    from alerts
-    where 1 = 0
-
-),
-
-{% endif %}
 
 opened_or_changed as (
 
     select
         alerts.alert_id,
-        case when open_alerts.alert_id is null then 'opened' else 'changed' end as event,
+        case when open_alerts.alert_id is null then 'opened' else 'changed' end as alert_event,
         case when open_alerts.alert_id is null then 1 else 2 end as event_order,
         alerts.alert_type,
         alerts.severity,
@@ -84,7 +67,7 @@ recovered as (
 
     select
         open_alerts.alert_id,
-        'recovered' as event,
+        'recovered' as alert_event,
         3 as event_order,
         open_alerts.alert_type,
         open_alerts.severity,
@@ -93,7 +76,7 @@ recovered as (
         open_alerts.entity_id,
         open_alerts.grain,
         cast(null as date) as period_start,
-        cast(null as {{ dbt.type_float() }}) as value,
+        cast(null as {{ dbt.type_float() }}) as value,  -- noqa: RF04
         cast(null as {{ dbt.type_string() }}) as status,
         {{ as_of_date() }} as as_of_date
     from open_alerts
