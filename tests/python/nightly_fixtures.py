@@ -6,7 +6,7 @@ a successful nightly needs extracts that are fresh now.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +18,7 @@ AS_OF = "2026-11-20"
 
 def fresh_storefront(raw: Path) -> Path:
     shutil.copytree(FIXTURES / "storefront_basic", raw)
-    loaded = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+    loaded = (datetime.fromisoformat(AS_OF) + timedelta(hours=23)).strftime("%Y-%m-%d %H:%M:%S")
     for path in (raw / "storefront").glob("*.csv"):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         frame["_loaded_at"] = loaded

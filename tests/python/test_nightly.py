@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from kpiwh.config import REPO_ROOT
-from nightly_fixtures import fresh_storefront, nightly_env
+from nightly_fixtures import AS_OF, fresh_storefront, nightly_env
 
 KPIWH = str(Path(sys.executable).with_name("kpiwh"))
 
@@ -79,10 +79,12 @@ def test_successful_nightly_records_the_run(night):
     statuses = Counter((r["unique_id"].split(".")[0], r["status"]) for r in results)
     tests = Counter(r["status"] for r in results if r["unique_id"].split(".")[0] in ("test", "unit_test"))
     assert (run["models_passed"], run["models_failed"], run["models_skipped"]) == (statuses["model", "success"], 0, 0)
-    assert run["models_passed"] == 35
+    # Every model the manifest enables for the storefront ran: none silently skipped.
+    manifest = json.loads((Path(env["DBT_TARGET_PATH"]) / "manifest.json").read_text())
+    assert run["models_passed"] == sum(1 for n in manifest["nodes"].values() if n["resource_type"] == "model" and n["config"]["enabled"])
     assert (run["tests_passed"], run["tests_warned"], run["tests_failed"]) == (tests["pass"], tests["warn"], tests["fail"] + tests["error"])
     assert run["tests_warned"] == 1 and run["tests_failed"] == 0
-    # Freshness: the five storefront extracts, loaded an hour ago, all pass.
+    # Freshness: the five storefront extracts, loaded an hour before the end of as_of, all pass.
     sources = json.loads((folder / "sources.json").read_text())["results"]
     assert sorted(r["unique_id"] for r in sources) == [f"source.kpi_warehouse.storefront.{t}" for t in
                                                        ("customers", "merchants", "order_lines", "orders", "products")]
@@ -219,27 +221,32 @@ def steps(env: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def test_prod_nightly_with_a_critical_issue_is_a_data_quality_failure(tmp_path):
-    # Extracts loaded an hour ago pass dbt's freshness (the clock), but three days before the end
-    # of a later as_of day every table is stale_table (CRITICAL): the prod gate fails the build.
-    as_of = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
-    env = {**nightly_env(fresh_storefront(tmp_path / "raw"), tmp_path), "KPI_TARGET": "prod", "KPI_AS_OF": as_of}
+    # Fresh extracts, but orders.csv lost a column its contract cannot do without: every order
+    # is quarantined, a missing_column issue (CRITICAL), and the prod gate fails the build.
+    raw = fresh_storefront(tmp_path / "raw")
+    orders = raw / "storefront" / "orders.csv"
+    pd.read_csv(orders, dtype=str, keep_default_na=False).drop(columns=["total_price"]).to_csv(orders, index=False)
+    env = {**nightly_env(raw, tmp_path), "KPI_TARGET": "prod"}
     result = kpiwh(["nightly"], env)
     assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
     assert "failed: test.kpi_warehouse.assert_no_critical_data_issues)" in result.stderr
     assert steps(env) == [("environment", "ok"), ("source freshness", "ok"), ("dbt build", "failed")]
     with duckdb.connect(env["KPI_DUCKDB_PATH"], read_only=True) as con:
         critical = con.execute("select source_table, check_name from fct_dq_issues where severity = 'CRITICAL' order by 1").fetchall()
-    assert critical == [(t, "stale_table") for t in ("customers", "merchants", "order_lines", "orders", "products")]
+    assert critical == [("orders", "missing_column")]
     [run] = runs(env)
-    assert (run["exit_code"], run["target"], run["dq_critical"], run["tests_failed"], run["published_path"]) == (2, "prod", 5, 1, None)
+    assert (run["exit_code"], run["target"], run["dq_critical"], run["tests_failed"], run["published_path"]) == (2, "prod", 1, 1, None)
     assert not published(env).exists()
 
 
 def test_a_source_past_its_freshness_error_limit_stops_the_night(tmp_path):
+    # Freshness is measured at the end of the as_of day, as Q.1 measures it: orders last loaded
+    # 50 hours before it are past the 48-hour error limit.
     raw = fresh_storefront(tmp_path / "raw")
     orders = raw / "storefront" / "orders.csv"
     frame = pd.read_csv(orders, dtype=str, keep_default_na=False)
-    frame["_loaded_at"] = (datetime.now(UTC) - timedelta(hours=50)).strftime("%Y-%m-%d %H:%M:%S")  # error after 48 h
+    day_end = datetime.fromisoformat(AS_OF) + timedelta(days=1)
+    frame["_loaded_at"] = (day_end - timedelta(hours=50)).strftime("%Y-%m-%d %H:%M:%S")  # error after 48 h
     frame.to_csv(orders, index=False)
     env = nightly_env(raw, tmp_path)
     result = kpiwh(["nightly"], env)
