@@ -45,3 +45,22 @@ def test_a_rerun_of_the_same_night_appends_nothing(nights) -> None:
     result = dbt(["build", "-s", "kpi_alert_history"], RAW, db, SECOND)
     assert result.returncode == 0, result.stdout[-4000:]
     assert sorted(query(db, HISTORY)) == before
+
+
+def test_kpi_history_keeps_what_was_known_each_night(nights) -> None:
+    """As known on the first night: exactly that night's kpi_values (restated rows included in
+    their first form); the second night adds only the rows that are new or changed."""
+    db, _ = nights
+    history = "select kpi_id, entity_type, entity_id, grain, period_start, value, status from kpi_value_history"
+    as_known_first = set(query(db, history + " where known_from = ?", [FIRST]))
+    added = set(query(db, history + " where known_from = ?", [SECOND]))
+    current = set(query(db, "select kpi_id, entity_type, entity_id, grain, period_start, value, status from kpi_values"))
+    # Today's rows are the first night's rows with the second night's changes applied.
+    key = lambda row: row[:5]  # noqa: E731
+    latest = {key(r): r for r in as_known_first} | {key(r): r for r in added}
+    assert {latest[key(r)] for r in current} == current
+    # What today no longer reports is the first night's own snapshot (e.g. Q.1-Q.3 as of that day).
+    gone = set(latest) - {key(r) for r in current}
+    assert gone and all(period_start == FIRST for *_, period_start in gone)
+    assert added and added < current  # something changed (the running month), not everything
+    assert len(as_known_first) > len(added)
