@@ -12,11 +12,15 @@
       ...) of a ratio, average or median; kpi_values judges it against the catalog's minimum.
     - target_value: only for targets that move with the period (e.g. a pro-rated year-to-date
       target); fixed ones are catalog data.
+    - red_below, yellow_below, yellow_above, red_above: only for bands that move with the row
+      (e.g. a fraction of a category's own target); kpi_values applies them between the
+      entity's override and the catalog.
     - where: an optional filter over the relation.
 -#}
 {% macro kpi_measure(
     kpi_id, relation, value, entity_type, entity_id, grain, period_start, period_end,
-    sample_size='null', target_value='null', where=none
+    sample_size='null', target_value='null', red_below='null', yellow_below='null', yellow_above='null',
+    red_above='null', where=none
 ) -%}
     {%- set conditions = [] -%}
     {%- if entity_type is not string -%}
@@ -37,7 +41,11 @@
         cast({{ period_end }} as date) as period_end,
         cast({{ value }} as {{ dbt.type_float() }}) as value,
         cast({{ sample_size }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ target_value }} as {{ dbt.type_float() }}) as target_value
+        cast({{ target_value }} as {{ dbt.type_float() }}) as target_value,
+        cast({{ red_below }} as {{ dbt.type_float() }}) as red_below,
+        cast({{ yellow_below }} as {{ dbt.type_float() }}) as yellow_below,
+        cast({{ yellow_above }} as {{ dbt.type_float() }}) as yellow_above,
+        cast({{ red_above }} as {{ dbt.type_float() }}) as red_above
     from {{ relation }}
     {%- if conditions %}
     where {{ conditions | join(' and ') }}

@@ -71,6 +71,10 @@ judged_measures as (
         measures.period_start,
         measures.period_end,
         measures.target_value,
+        measures.red_below,
+        measures.yellow_below,
+        measures.yellow_above,
+        measures.red_above,
         measures.sample_size,
         unavailable_kpis.kpi_id is not null as is_input_unavailable,
         case when unavailable_kpis.kpi_id is null then measures.value end as value  -- noqa: RF04
@@ -82,9 +86,18 @@ judged_measures as (
 
 thresholds as (
 
-    -- An entity's override replaces the catalog value column by column; blanks inherit.
+    -- An entity's override replaces the row's own bounds (a measure's per-row bands), which
+    -- replace the catalog's, column by column; blanks inherit.
     select
-        measures.*,
+        measures.kpi_id,
+        measures.entity_type,
+        measures.entity_id,
+        measures.grain,
+        measures.period_start,
+        measures.period_end,
+        measures.value,
+        measures.sample_size,
+        measures.is_input_unavailable,
         catalog.unit,
         catalog.direction,
         catalog.target_comparison,
@@ -92,10 +105,10 @@ thresholds as (
         coalesce(overrides.target_value, measures.target_value, catalog.target_value) as applied_target_value,
         coalesce(overrides.target_min, catalog.target_min) as target_min,
         coalesce(overrides.target_max, catalog.target_max) as target_max,
-        coalesce(overrides.red_below, catalog.red_below) as red_below,
-        coalesce(overrides.yellow_below, catalog.yellow_below) as yellow_below,
-        coalesce(overrides.yellow_above, catalog.yellow_above) as yellow_above,
-        coalesce(overrides.red_above, catalog.red_above) as red_above,
+        coalesce(overrides.red_below, measures.red_below, catalog.red_below) as red_below,
+        coalesce(overrides.yellow_below, measures.yellow_below, catalog.yellow_below) as yellow_below,
+        coalesce(overrides.yellow_above, measures.yellow_above, catalog.yellow_above) as yellow_above,
+        coalesce(overrides.red_above, measures.red_above, catalog.red_above) as red_above,
         coalesce(overrides.min_sample_size, catalog.min_sample_size) as min_sample_size,
         overrides.kpi_id is not null as has_threshold_override
     from judged_measures as measures

@@ -104,11 +104,11 @@ def test_inventory_turnover(db: Path) -> None:
     target = query(db, "select target_value, is_target_met from kpi_values where kpi_id = 'retail.inventory_turnover'"
                        " and entity_id = 'R01:consumables' and grain = 'week' and period_start = ?", [date(2026, 3, 9)])
     assert target == [(12.0, value >= 12)]
-    # Its bands are still the catalog's flat ones: bands relative to the category target need
-    # per-row bounds in kpi_values (the proposal in docs/retail.md), not per-entity overrides.
-    bounds = query(db, "select red_below, yellow_below, has_threshold_override from kpi_values where kpi_id = 'retail.inventory_turnover'"
-                       " and entity_id = 'R01:consumables' and grain = 'week' and period_start = ?", [date(2026, 3, 9)])
-    assert bounds == [(2.0, 4.0, False)]
+    # Its bands are its own: 50 % and 80 % of its target 12 (seed retail_category_targets), so
+    # 11.2x is GREEN here; the merchant row keeps the catalog's flat 2 and 4.
+    bounds = query(db, "select entity_id, red_below, yellow_below, has_threshold_override from kpi_values where kpi_id = 'retail.inventory_turnover'"
+                       " and entity_id in ('R01', 'R01:consumables') and grain = 'week' and period_start = ? order by 1", [date(2026, 3, 9)])
+    assert bounds == [("R01", 2.0, 4.0, False), ("R01:consumables", pytest.approx(6.0), pytest.approx(9.6), False)]
 
 
 def test_weeks_of_supply(db: Path) -> None:

@@ -78,7 +78,7 @@ final as (
         stay_date,
         count(*) as reservations_otb,
         sum(rooms) as rooms_otb,
-        sum(night_room_revenue) as room_revenue_otb
+        {{ exact_sum('night_room_revenue') }} as room_revenue_otb
     from nights
     -- Nights already past on the extract's date are history, not on the books.
     where stay_date >= as_of_date

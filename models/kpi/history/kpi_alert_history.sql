@@ -1,3 +1,4 @@
+{{ config(unique_key=['alert_id', 'as_of_date', 'event_order']) }}
 -- When each alert opened, changed (type or severity) and recovered, kept across builds: an
 -- incremental table that no full refresh drops (dbt_project.yml). Each build compares the
 -- alerts of its as_of (kpi_alerts) with every alert's last event and appends only the changes,

@@ -1,9 +1,11 @@
+{{ config(unique_key=['kpi_id', 'entity_type', 'entity_id', 'grain', 'period_start', 'known_from']) }}
 -- What every KPI's value and status were as known at each build (spec 001: KPI history for
 -- investor and period-end reporting; issue 13: "as known on date D" versus "as restated
 -- today"): each build appends the kpi_values rows that are new or whose value or status changed
 -- since the last row kept for them, stamped known_from = its as_of day. The rows of a key as
 -- known on day D are its latest with known_from <= D. Kept by a full refresh (dbt_project.yml).
--- A value counts as changed beyond 1e-9 relative: a restatement, not a last-bit difference.
+-- A value counts as changed beyond 1e-9 relative: a restatement, not a last-bit difference. A
+-- second build of the same day replaces that day's row (unique key, delete+insert).
 with
 
 kpi_values as (

@@ -31,7 +31,10 @@ final as (
         union all
         {% endif -%}
     {%- else -%}
-        {{ kpi_measure('none', '(select 1 as one) as no_area', 'none', "'none'", 'none', 'null', 'null', 'null') }}
+        {{ kpi_measure(
+            kpi_id='none', relation='(select 1 as one) as no_area', value='null',
+            entity_type='none', entity_id="'none'", grain='none', period_start='null', period_end='null'
+        ) }}
         where 1 = 0
     {%- endfor %}
 

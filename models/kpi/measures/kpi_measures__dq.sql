@@ -36,7 +36,7 @@ warehouse as (
         -- own row with its own bounds, and a stale one still counts in dq.critical_issues.
         max(case when not has_own_freshness_bounds then hours_since_load end) as worst_hours_since_load,
         -- Averaged in decimal: a double average depends on row order, and reruns must be exact.
-        cast(avg(cast(completeness_pct as decimal(38, 12))) as {{ dbt.type_float() }}) as avg_completeness_pct,
+        {{ exact_avg('completeness_pct') }} as avg_completeness_pct,
         count(completeness_pct) as table_count,
         {{ as_of_date() }} as as_of_day
     from table_health

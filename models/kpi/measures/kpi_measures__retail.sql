@@ -36,7 +36,11 @@ financial as (
 
 measures as (
 
-    {{ kpi_measure(kpi_id='retail.inventory_turnover', relation='merchandising', value='inventory_turnover', sample_size='sales_line_count', target_value='inventory_turnover_target', **merchants_categories) }}
+    {{ kpi_measure(
+        kpi_id='retail.inventory_turnover', relation='merchandising', value='inventory_turnover', sample_size='sales_line_count',
+        target_value='inventory_turnover_target', red_below='inventory_turnover_red_below', yellow_below='inventory_turnover_yellow_below',
+        **merchants_categories
+    ) }}
     union all
     {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='sales_line_count', **merchants) }}
     union all

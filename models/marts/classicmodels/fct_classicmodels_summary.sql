@@ -146,7 +146,7 @@ rfm_figures as (
         100.0 * sum(case when rfm_tier = 'high' then 1 else 0 end) / count(*) as rfm_high_share_pct,
         100.0 * sum(case when rfm_tier = 'mid' then 1 else 0 end) / count(*) as rfm_mid_share_pct,
         100.0 * sum(case when rfm_tier = 'low' then 1 else 0 end) / count(*) as rfm_low_share_pct,
-        avg(avg_reorder_interval_days) as avg_reorder_interval_days,
+        {{ exact_avg('avg_reorder_interval_days') }} as avg_reorder_interval_days,
         count(avg_reorder_interval_days) as reordering_customer_count,
         sum(case when is_overdue then 1 else 0 end) as overdue_customer_count,
         sum(case when is_churn_risk then 1 else 0 end) as churn_risk_customer_count,

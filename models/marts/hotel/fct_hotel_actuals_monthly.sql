@@ -17,7 +17,7 @@ monthly as (
         count(*) as nights_in_period,
         sum(capacity) as available_room_nights,
         sum(rooms_sold) as rooms_sold,
-        sum(room_revenue) as room_revenue,
+        {{ exact_sum('room_revenue') }} as room_revenue,
         sum(case when is_from_earlier_extract then 1 else 0 end) as nights_from_earlier_extract
     from daily
     group by hotel_id, cast({{ dbt.date_trunc('month', 'stay_date') }} as date)

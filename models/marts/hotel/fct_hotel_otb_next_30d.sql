@@ -29,7 +29,7 @@ next_30d as (
         count(*) as stay_dates,
         sum(capacity) as available_room_nights,
         sum(rooms_otb) as rooms_otb,
-        sum(room_revenue_otb) as room_revenue_otb,
+        {{ exact_sum('room_revenue_otb') }} as room_revenue_otb,
         sum(remaining_supply) as remaining_supply,
         sum(case when lead_days = 0 then remaining_supply end) as remaining_supply_tonight,
         {{ sum_if_complete('dod_delta_rooms') }} as dod_delta_rooms,

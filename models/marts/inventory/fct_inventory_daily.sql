@@ -33,7 +33,7 @@ by_day as (
         sum(case when stock_status = 'low_stock' then 1 else 0 end) as low_stock_count,
         sum(case when stock_status = 'out_of_stock' then 1 else 0 end) as out_of_stock_count,
         sum(case when stock_status = 'in_stock' then 1 else 0 end) as in_stock_count,
-        avg(case when stock_status = 'in_stock' then days_of_cover end) as avg_days_of_cover_in_stock,
+        {{ exact_avg("case when stock_status = 'in_stock' then days_of_cover end") }} as avg_days_of_cover_in_stock,
         sum(case when velocity_tier = 'fast' then 1 else 0 end) as fast_count,
         sum(case when velocity_tier = 'medium' then 1 else 0 end) as medium_count,
         sum(case when velocity_tier = 'slow' then 1 else 0 end) as slow_count,
