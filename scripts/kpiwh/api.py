@@ -78,36 +78,62 @@ def _answer(method: Callable[P, Result]) -> Callable[P, Result]:
     return wrapper
 
 
+class Snapshot:
+    """One published file: a connection to it and its small reference tables (catalog, entities, tiers), read once."""
+
+    def __init__(self, path: Path) -> None:
+        # A private in-memory database: duckdb.connect(path) would hand back the instance it cached for
+        # that path, that is, the old file. One thread per query: these queries are small, and parallel
+        # workers only add contention under concurrent callers.
+        self.connection = duckdb.connect(config={"threads": 1})
+        self.connection.execute(f"attach '{path}' as warehouse (read_only)")
+        self.connection.execute("use warehouse")
+        self.catalog = _records(self.connection.execute("select kpi_id, kpi_name, unit, dashboard_grain from kpi_catalog order by kpi_id"))
+        self.entity_types: dict[str, list[str]] = {}
+        for kind, ident in self.connection.execute("select distinct entity_type, entity_id from kpi_dashboard order by 1, 2").fetchall():
+            self.entity_types.setdefault(ident, []).append(kind)
+        self.tiers = {(t, i): tier for t, i, tier in self.connection.execute("select entity_type, entity_id, access_tier from kpi_access_tiers").fetchall()}
+        self.tables = {r[0] for r in self.connection.execute("select table_name from information_schema.tables where table_catalog = 'warehouse'").fetchall()}
+
+    def tier(self, entity: tuple[str, str]) -> str:
+        """The entity's own row of kpi_access_tiers, else the default ('*', '*')."""
+        return self.tiers.get(entity, self.tiers.get(("*", "*"), TIERS[0]))
+
+
 class Warehouse:
     """Read-only access to the published DuckDB file that follows each publish.
 
-    A publish os.replace()s the file, so a new inode means a new warehouse. One connection is kept
-    per inode and re-opened when the inode changes; calls already running keep their cursor on the
-    old one, whose open file still reads the old inode until the last cursor is dropped. The file is
-    ATTACHed to a private in-memory database because duckdb.connect(path) would hand back the
-    instance it cached for that path, that is, the old file.
+    A publish os.replace()s the file, so a new inode means a new warehouse: a call stats the path
+    (microseconds) and opens a new Snapshot when the inode changed. Calls already running keep their
+    cursor on the old snapshot, whose open file still reads the old inode until its last cursor is
+    dropped. Each thread keeps a cursor per snapshot: a DuckDB cursor is not shared between threads.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
         self._key: tuple[int, int, int] | None = None
-        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._snapshot: Snapshot | None = None
+        self._local = threading.local()
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
+    def snapshot(self) -> tuple[Snapshot, duckdb.DuckDBPyConnection]:
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
             raise ApiError("not_published", f"no published warehouse at {self.path}: run `kpiwh build`") from None
         key = (stat.st_dev, stat.st_ino, stat.st_mtime_ns)
         with self._lock:
-            if self._connection is None or key != self._key:
-                connection = duckdb.connect()
-                connection.execute(f"attach '{self.path}' as warehouse (read_only)")
-                self._connection, self._key = connection, key
-            cursor = self._connection.cursor()
-        cursor.execute("use warehouse")
-        return cursor
+            if self._snapshot is None or key != self._key:
+                self._snapshot, self._key = Snapshot(self.path), key
+            snapshot = self._snapshot
+        if getattr(self._local, "snapshot", None) is not snapshot:
+            cursor = snapshot.connection.cursor()
+            cursor.execute("use warehouse")
+            self._local.snapshot, self._local.cursor = snapshot, cursor
+        return snapshot, self._local.cursor
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.snapshot()[1]
 
 
 def _periods(periods: Any) -> int:
@@ -138,38 +164,29 @@ def _grain(grain: Any) -> str | None:
     return grain
 
 
-def _kpi(cur: duckdb.DuckDBPyConnection, kpi: Any, field: str = "kpi_id") -> Result:
+def _kpi(snapshot: Snapshot, kpi: Any, field: str = "kpi_id") -> Result:
     """The catalog row of a KPI named by its kpi_id or, case aside, its display name (spec 001 says kpi_name)."""
     name = _text(kpi, field)
-    rows = _records(cur.execute(
-        "select kpi_id, kpi_name, unit, dashboard_grain from kpi_catalog where kpi_id = ? or lower(kpi_name) = lower(?) order by kpi_id != ?",
-        [name, name, name]))
+    exact = [r for r in snapshot.catalog if r["kpi_id"] == name]
+    rows = exact or [r for r in snapshot.catalog if (r["kpi_name"] or "").lower() == name.lower()]
     if not rows:
         raise ApiError("unknown_kpi", f"no KPI {name!r} in kpi_catalog (give a kpi_id such as sales.daily_revenue)", field)
-    if len(rows) > 1 and rows[0]["kpi_id"] != name:
+    if len(rows) > 1:
         raise ApiError("ambiguous_kpi", f"{name!r} names several KPIs: give the kpi_id", field, candidates=[r["kpi_id"] for r in rows])
     return rows[0]
 
 
-def _entity(cur: duckdb.DuckDBPyConnection, entity_id: Any, entity_type: Any, field: str = "entity_id") -> tuple[str, str]:
+def _entity(snapshot: Snapshot, entity_id: Any, entity_type: Any, field: str = "entity_id") -> tuple[str, str]:
     """(entity_type, entity_id) of an entity the warehouse has KPIs for."""
     ident = _text(entity_id, field)
     kind = None if entity_type is None else _text(entity_type, "entity_type")
-    types = [r[0] for r in cur.execute("select distinct entity_type from kpi_dashboard where entity_id = ? and (? is null or entity_type = ?) "
-                                       "order by 1", [ident, kind, kind]).fetchall()]
+    types = [t for t in snapshot.entity_types.get(ident, []) if kind is None or t == kind]
     if not types:
         raise ApiError("unknown_entity", f"no KPIs for entity {ident!r}" + (f" of type {kind!r}" if kind else ""), field)
     if len(types) > 1:
         raise ApiError("ambiguous_entity", f"entity {ident!r} exists as several entity types: give entity_type", "entity_type",
                        entity_types=types)
     return types[0], ident
-
-
-def _tiers(cur: duckdb.DuckDBPyConnection) -> Callable[[str, str], str]:
-    """An entity's tier: its own row of kpi_access_tiers, else the default ('*', '*')."""
-    table = {(t, i): tier for t, i, tier in cur.execute("select entity_type, entity_id, access_tier from kpi_access_tiers").fetchall()}
-    default = table.get(("*", "*"), TIERS[0])
-    return lambda entity_type, entity_id: table.get((entity_type, entity_id), default)
 
 
 def _require(tier: str, required: str, entity: tuple[str, str]) -> None:
@@ -211,14 +228,14 @@ class ReadApi:
     @_answer
     def kpi_dashboard(self, entity_id: str, entity_type: str | None = None) -> Result:
         """Current value of every KPI of an entity against its thresholds (every tier)."""
-        cur = self.warehouse.cursor()
-        entity = _entity(cur, entity_id, entity_type)
+        snapshot, cur = self.warehouse.snapshot()
+        entity = _entity(snapshot, entity_id, entity_type)
         kpis = _records(cur.execute(f"select {', '.join(DASHBOARD_COLUMNS)}, as_of_date from kpi_dashboard where entity_type = ? and entity_id = ? "
                                     "order by spec_ref, kpi_id", list(entity)))
         as_of = kpis[0]["as_of_date"]
         for row in kpis:
             del row["as_of_date"]
-        return {"entity_type": entity[0], "entity_id": entity[1], "access_tier": _tiers(cur)(*entity), "as_of_date": as_of, "kpis": kpis}
+        return {"entity_type": entity[0], "entity_id": entity[1], "access_tier": snapshot.tier(entity), "as_of_date": as_of, "kpis": kpis}
 
     @_answer
     def kpi_trend(self, kpi_id: str, entity_id: str, grain: str | None = None, periods: int = 12, entity_type: str | None = None) -> Result:
@@ -229,10 +246,10 @@ class ReadApi:
         """
         count = _periods(periods)
         chosen_grain = _grain(grain)
-        cur = self.warehouse.cursor()
-        kpi = _kpi(cur, kpi_id)
-        entity = _entity(cur, entity_id, entity_type)
-        _require(_tiers(cur)(*entity), "standard", entity)
+        snapshot, cur = self.warehouse.snapshot()
+        kpi = _kpi(snapshot, kpi_id)
+        entity = _entity(snapshot, entity_id, entity_type)
+        _require(snapshot.tier(entity), "standard", entity)
         chosen_grain = chosen_grain or kpi["dashboard_grain"]
         series = _records(cur.execute(
             f"select {', '.join(TREND_COLUMNS)} from kpi_trend where entity_type = ? and entity_id = ? and kpi_id = ? and grain = ? "
@@ -248,12 +265,11 @@ class ReadApi:
     @_answer
     def kpi_alerts(self, entity_id: str | None = None, entity_type: str | None = None) -> Result:
         """Active exceptions by alert_rank, of one entity or of all; trajectory alerts only where the tier has trends."""
-        cur = self.warehouse.cursor()
-        entity = None if entity_id is None else _entity(cur, entity_id, entity_type)
-        tier_of = _tiers(cur)
+        snapshot, cur = self.warehouse.snapshot()
+        entity = None if entity_id is None else _entity(snapshot, entity_id, entity_type)
         alerts = _records(cur.execute("select * from kpi_alerts where ? is null or (entity_type = ? and entity_id = ?) order by alert_rank",
                                       [entity and entity[1], entity and entity[0], entity and entity[1]]))
-        withheld = [a for a in alerts if a["alert_type"] == "trajectory" and TIERS.index(tier_of(a["entity_type"], a["entity_id"])) < TIERS.index(TRAJECTORY_TIER)]
+        withheld = [a for a in alerts if a["alert_type"] == "trajectory" and TIERS.index(snapshot.tier((a["entity_type"], a["entity_id"]))) < TIERS.index(TRAJECTORY_TIER)]
         shown = [a for a in alerts if a not in withheld]
         return {"entity_type": entity and entity[0], "entity_id": entity and entity[1], "alerts": shown,
                 "withheld_trajectory_alerts": len(withheld), "withheld_require_tier": TRAJECTORY_TIER}
@@ -265,14 +281,14 @@ class ReadApi:
         A benchmark is always relative to an entity (it is never its own peer), so the entity is required.
         """
         chosen_profile = _text(profile, "profile")
-        cur = self.warehouse.cursor()
-        if cur.execute("select count(*) from information_schema.tables where table_catalog = 'warehouse' and table_name = 'kpi_benchmarks'").fetchone() == (0,):
+        snapshot, cur = self.warehouse.snapshot()
+        if "kpi_benchmarks" not in snapshot.tables:
             raise ApiError("not_available", "kpi_benchmarks is not in the published warehouse yet", None, table="kpi_benchmarks")
-        kpi = _kpi(cur, kpi_id)
+        kpi = _kpi(snapshot, kpi_id)
         if entity_id is None:
             raise ApiError("bad_argument", "a benchmark places an entity among its peers: give entity_id", "entity_id")
-        entity = _entity(cur, entity_id, entity_type)
-        _require(_tiers(cur)(*entity), "premium", entity)
+        entity = _entity(snapshot, entity_id, entity_type)
+        _require(snapshot.tier(entity), "premium", entity)
         columns = ", ".join(f"case when is_suppressed then null else {c} end as {c}" if c in BENCHMARK_SUPPRESSIBLE else c for c in BENCHMARK_COLUMNS)
         rows = _records(cur.execute(f"select {columns} from kpi_benchmarks where kpi_id = ? and profile = ? and entity_type = ? and entity_id = ? "
                                     "order by grain, period_start", [kpi["kpi_id"], chosen_profile, *entity]))
@@ -292,14 +308,14 @@ class ReadApi:
             raise ApiError("bad_argument", f"start {first} is after end {last}", "start")
         if entity_ids is not None and (isinstance(entity_ids, str) or not entity_ids):
             raise ApiError("bad_argument", "entity_ids must be a non-empty list of entity ids", "entity_ids")
-        cur = self.warehouse.cursor()
-        kpi = None if kpi_id is None else _kpi(cur, kpi_id)
+        snapshot, cur = self.warehouse.snapshot()
+        kpi = None if kpi_id is None else _kpi(snapshot, kpi_id)
         if entity_ids is None:
-            entities = [(t, i) for t, i in cur.execute("select distinct entity_type, entity_id from kpi_dashboard order by 1, 2").fetchall()]
+            entities = sorted((t, i) for i, types in snapshot.entity_types.items() for t in types)
         else:
-            entities = [_entity(cur, e, None, "entity_ids") for e in dict.fromkeys(entity_ids)]
-        tier_of = _tiers(cur)
-        below = [{"entity_type": t, "entity_id": i, "entity_tier": tier_of(t, i)} for t, i in entities if TIERS.index(tier_of(t, i)) < TIERS.index("standard")]
+            entities = [_entity(snapshot, e, None, "entity_ids") for e in dict.fromkeys(entity_ids)]
+        below = [{"entity_type": t, "entity_id": i, "entity_tier": snapshot.tier((t, i))} for t, i in entities
+                 if TIERS.index(snapshot.tier((t, i))) < TIERS.index("standard")]
         if below:
             raise ApiError("tier_required", f"history needs the standard tier; {len(below)} of the entities asked for have less", "entity_ids",
                            required_tier="standard", entity_tier=below[0]["entity_tier"], entities_below=below)

@@ -126,8 +126,14 @@ def republishing(source: Path) -> Iterator[Path]:
             print(f"  (the file was republished {swaps[0]} times meanwhile)")
 
 
-def run(path: Path, clients: int, rounds: int, while_publishing: bool) -> None:
-    print(f"warehouse: {path}")
+def _measure(path: Path, client_counts: list[int], rounds: int) -> None:
+    for clients in client_counts:
+        in_process(path, clients, rounds)
+        anyio.run(_over_mcp, path, clients, rounds)
+
+
+def run(path: Path, client_counts: list[int], rounds: int, while_publishing: bool) -> None:
+    print(f"warehouse: {path}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     explain = ReadApi(path).warehouse.cursor().execute(
         "explain analyze select * from kpi_trend where entity_type = 'merchant' and entity_id = 'M01' and kpi_id = 'sales.daily_revenue' "
         "and grain = 'day' order by period_start desc limit 30").fetchall()[0][1]
@@ -136,8 +142,6 @@ def run(path: Path, clients: int, rounds: int, while_publishing: bool) -> None:
     print(f"kpi_trend trend query, EXPLAIN ANALYZE ({total[0] if total else '?'} rows in the table): " + "; ".join(s for s in scans if s))
     if while_publishing:
         with republishing(path) as copy:
-            in_process(copy, clients, rounds)
-            anyio.run(_over_mcp, copy, clients, rounds)
+            _measure(copy, client_counts, rounds)
     else:
-        in_process(path, clients, rounds)
-        anyio.run(_over_mcp, path, clients, rounds)
+        _measure(path, client_counts, rounds)

@@ -190,7 +190,7 @@ def parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("api-benchmark", help="print p50/p95 latency of the read API in-process and over MCP, with concurrent clients")
     a.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
-    a.add_argument("--clients", type=int, default=20)
+    a.add_argument("--clients", type=int, nargs="+", default=[1, 20], help="concurrent clients, one run each (default: 1 and 20)")
     a.add_argument("--rounds", type=int, default=20, help="calls of each kind per client")
     a.add_argument("--while-publishing", action="store_true", help="on a copy of the file that is republished in a loop meanwhile")
     a.set_defaults(func=cmd_api_benchmark)
