@@ -25,7 +25,13 @@ Periods = Annotated[int, Field(description=f"How many latest periods, 1 to {MAX_
 IsoDate = Annotated[str | None, Field(description="An ISO date, YYYY-MM-DD")]
 
 
+# An error names the field as the tool's caller knows it.
+TOOL_FIELDS = {"entity_id": "merchant_id", "entity_ids": "merchant_ids", "kpi_id": "kpi_name", "grain": "period", "profile": "merchant_profile"}
+
+
 def _result(answer: Result) -> CallToolResult:
+    if "error" in answer and answer["field"] in TOOL_FIELDS:
+        answer = {**answer, "field": TOOL_FIELDS[answer["field"]]}
     return CallToolResult(content=[TextContent(type="text", text=json.dumps(answer))], structured_content=answer, is_error="error" in answer)
 
 
