@@ -134,12 +134,12 @@ def _measure(path: Path, client_counts: list[int], rounds: int) -> None:
 
 def run(path: Path, client_counts: list[int], rounds: int, while_publishing: bool) -> None:
     print(f"warehouse: {path}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    explain = ReadApi(path).warehouse.cursor().execute(
-        "explain analyze select * from kpi_trend where entity_type = 'merchant' and entity_id = 'M01' and kpi_id = 'sales.daily_revenue' "
-        "and grain = 'day' order by period_start desc limit 30").fetchall()[0][1]
-    scans = [line.strip(" │┃") for line in explain.splitlines() if "Row Groups Scanned" in line or "rows" in line.lower() and "│" in line]
-    total = ReadApi(path).warehouse.cursor().execute("select count(*) from kpi_trend").fetchone()
-    print(f"kpi_trend trend query, EXPLAIN ANALYZE ({total[0] if total else '?'} rows in the table): " + "; ".join(s for s in scans if s))
+    cursor = ReadApi(path).warehouse.cursor()
+    (total,) = cursor.execute("select count(*) from kpi_trend").fetchall()[0]
+    plan = cursor.execute("explain analyze select * from kpi_trend where entity_type = 'merchant' and entity_id = 'M01' "
+                          "and kpi_id = 'sales.daily_revenue' and grain = 'day' order by period_start desc limit 30").fetchall()[0][1]
+    # The scans' "Row Groups Scanned" and row counts are the point: a trend query must not read the whole table.
+    print(f"kpi_trend ({total:,} rows): a 30-period trend query for one series, EXPLAIN ANALYZE:\n{plan}")
     if while_publishing:
         with republishing(path) as copy:
             _measure(copy, client_counts, rounds)
