@@ -32,7 +32,7 @@ def export(db_path: Path, out: Path, file_format: str, kpi_id: str | None, entit
             if missing:
                 raise KpiwhError(f"no KPI values for entity {', '.join(missing)}", BAD_ENVIRONMENT)
         sql, params = history_query(kpi_id, entities, start, end, grain)
-        table: pyarrow.Table = con.execute(sql, params).to_arrow_table()
+        table: pyarrow.Table = con.sql(sql, params=params).to_arrow_table()
     out.parent.mkdir(parents=True, exist_ok=True)
     if file_format == "parquet":
         pyarrow.parquet.write_table(table, out)

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from conftest import FIXTURES, query
 from kpiwh.api import MAX_HISTORY_ROWS, ReadApi
+from kpiwh.cli import main
 
 AS_OF = date(2026, 11, 20)
 DASHBOARD_SQL = """
@@ -197,3 +199,14 @@ def test_a_republish_is_followed_and_calls_in_flight_finish_on_the_old_file(tmp_
     os.replace(staging, published)
     assert api.kpi_dashboard("M01")["kpis"][0]["value"] == 99.0
     assert in_flight.execute("select value from kpi_dashboard where entity_id = 'M01'").fetchall() == [(35.0,)]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_export_writes_the_history_of_the_filters(db, tmp_path, suffix):
+    out = tmp_path / f"history.{suffix}"
+    assert main(["export", str(out), "--db", str(db), "--entity", "M02", "--start", "2026-11-10", "--end", "2026-11-20"]) == 0
+    got = pd.read_parquet(out) if suffix == "parquet" else pd.read_csv(out, keep_default_na=False, na_values=[""])
+    expected = query(db, "select kpi_id, grain, strftime(period_start, '%Y-%m-%d'), value, status from kpi_values where entity_id = 'M02' "
+                         "and period_start >= date '2026-11-10' and period_end <= date '2026-11-20' order by entity_type, entity_id, kpi_id, grain, period_start")
+    rows = [(r.kpi_id, r.grain, str(r.period_start)[:10], None if pd.isna(r.value) else r.value, r.status) for r in got.itertuples()]
+    assert expected and rows == expected
