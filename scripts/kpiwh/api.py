@@ -86,7 +86,8 @@ class Snapshot:
         # that path, that is, the old file. One thread per query: these queries are small, and parallel
         # workers only add contention under concurrent callers.
         self.connection = duckdb.connect(config={"threads": 1})
-        self.connection.execute(f"attach '{path}' as warehouse (read_only)")
+        quoted = str(path).replace("'", "''")
+        self.connection.execute(f"attach '{quoted}' as warehouse (read_only)")
         self.connection.execute("use warehouse")
         self.catalog = _records(self.connection.execute("select kpi_id, kpi_name, unit, dashboard_grain from kpi_catalog order by kpi_id"))
         self.entity_types: dict[str, list[str]] = {}
@@ -313,7 +314,7 @@ class ReadApi:
         if entity_ids is None:
             entities = sorted((t, i) for i, types in snapshot.entity_types.items() for t in types)
         else:
-            entities = [_entity(snapshot, e, None, "entity_ids") for e in dict.fromkeys(entity_ids)]
+            entities = [_entity(snapshot, e, None, "entity_ids") for e in dict.fromkeys(_text(e, "entity_ids") for e in entity_ids)]
         below = [{"entity_type": t, "entity_id": i, "entity_tier": snapshot.tier((t, i))} for t, i in entities
                  if TIERS.index(snapshot.tier((t, i))) < TIERS.index("standard")]
         if below:

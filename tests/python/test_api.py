@@ -118,6 +118,7 @@ def test_history_equals_sql(api, db):
     (lambda a: a.kpi_history(start="2026-11-20", end="2026-11-01"), "bad_argument", "start"),
     (lambda a: a.kpi_history(entity_ids="M01"), "bad_argument", "entity_ids"),
     (lambda a: a.kpi_history(entity_ids=["M01", "NOPE"]), "unknown_entity", "entity_ids"),
+    (lambda a: a.kpi_history(entity_ids=["M01", ["M02"]]), "bad_argument", "entity_ids"),
 ])
 def test_bad_arguments_give_structured_errors(api, call, code, field):
     got = call(api)
