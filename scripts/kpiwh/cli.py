@@ -1,4 +1,5 @@
-"""One command line for the warehouse: `kpiwh generate | build | nightly | publish | validate | dashboard | run | benchmark | contract-docs | export-classicmodels`.
+"""One command line for the warehouse: `kpiwh generate | build | nightly | publish | validate | dashboard | run | benchmark | contract-docs | export-classicmodels
+| mcp | export | api-benchmark`.
 
 Exit codes of build, publish and nightly: 0 success, 1 build, validation or publish failed,
 2 data-quality gate, 3 already running, 4 bad environment (kpiwh.exit_codes)."""
@@ -9,7 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import benchmark, classicmodels, contract_docs, dashboard, generate, nightly, validate, warehouse
+from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, export, generate, mcp_server, nightly, validate, warehouse
+from kpiwh.api import GRAINS
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 from kpiwh.exit_codes import FAILED, SUCCESS, KpiwhError
 
@@ -96,6 +98,24 @@ def cmd_export_classicmodels(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace, paths: Paths) -> int:
+    mcp_server.serve(args.db or paths.published_path, args.port if args.http else None)
+    return SUCCESS
+
+
+def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
+    file_format = args.format or ("parquet" if args.out.suffix == ".parquet" else "csv")
+    start, end = args.start and args.start.isoformat(), args.end and args.end.isoformat()
+    count = export.export(args.db or paths.published_path, args.out, file_format, args.kpi, args.entity, start, end, args.grain)
+    print(f"{count:,} rows -> {args.out} ({file_format})")
+    return SUCCESS
+
+
+def cmd_api_benchmark(args: argparse.Namespace, paths: Paths) -> int:
+    api_benchmark.run(args.db or paths.published_path, args.clients, args.rounds, args.while_publishing)
+    return SUCCESS
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kpiwh", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -150,6 +170,30 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("sqlite", type=Path, help="the classicmodels .sqlite/.db file")
     e.add_argument("--out", type=Path, help="output directory (default: env KPI_CLASSICMODELS_DIR or ../shared/data/classicmodels)")
     e.set_defaults(func=cmd_export_classicmodels)
+
+    s = sub.add_parser("mcp", help="serve the read API as MCP tools (docs/api.md): stdio, or streamable HTTP with --http")
+    s.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
+    s.add_argument("--http", action="store_true", help="streamable HTTP on 127.0.0.1 (path /mcp) instead of stdio")
+    s.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    s.set_defaults(func=cmd_mcp)
+
+    x = sub.add_parser("export", help="write KPI history (values and statuses, from kpi_values) as CSV or Parquet")
+    x.add_argument("out", type=Path, help="the file to write (.parquet is written as Parquet unless --format says otherwise)")
+    x.add_argument("--format", choices=export.FORMATS, help="csv or parquet (default: from the file's suffix, else csv)")
+    x.add_argument("--entity", nargs="+", help="only these entity ids (default: all)")
+    x.add_argument("--kpi", help="only this kpi_id")
+    x.add_argument("--grain", choices=GRAINS, help="only this grain")
+    x.add_argument("--start", type=_date, help="periods starting on or after this date")
+    x.add_argument("--end", type=_date, help="periods ending on or before this date")
+    x.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
+    x.set_defaults(func=cmd_export)
+
+    a = sub.add_parser("api-benchmark", help="print p50/p95 latency of the read API in-process and over MCP, with concurrent clients")
+    a.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
+    a.add_argument("--clients", type=int, nargs="+", default=[1, 20], help="concurrent clients, one run each (default: 1 and 20)")
+    a.add_argument("--rounds", type=int, default=20, help="calls of each kind per client")
+    a.add_argument("--while-publishing", action="store_true", help="on a copy of the file that is republished in a loop meanwhile")
+    a.set_defaults(func=cmd_api_benchmark)
     return p
 
 
