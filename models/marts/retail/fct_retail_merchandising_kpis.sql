@@ -211,13 +211,13 @@ joined as (
         coverage.store_days,
         coverage.eligible_store_days,
         category_targets.inventory_turnover_target,
+        category_targets.gross_margin_target_pct,
         -- A category's bands are fractions of its own target: 5x is healthy for home goods,
         -- stagnant for consumables that should turn 12x.
         category_targets.inventory_turnover_target * category_targets.inventory_turnover_yellow_share
             as inventory_turnover_yellow_below,
         category_targets.inventory_turnover_target * category_targets.inventory_turnover_red_share
-            as inventory_turnover_red_below,
-        category_targets.gross_margin_target_pct
+            as inventory_turnover_red_below
     from spine
     left join sales on {{ retail_period_join('spine', 'sales') }}
     left join inventory on {{ retail_period_join('spine', 'inventory') }}
