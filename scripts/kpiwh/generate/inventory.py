@@ -2,7 +2,7 @@
 
 Stock follows the storefront's own sales: each day's units sold (revenue orders) leave the shelf,
 and when on-hand falls to the reorder point a purchase order arrives after the SKU's lead time
-(sometimes late). One SKU per merchant is discontinued (never reordered) and sells down its stock, the
+(sometimes late). One SKU per merchant is discontinued (not reordered in the last 60 days), the
 tail of the catalogue barely sells, and M01's best seller has a scripted stock-out (its delivery
 held up for nine days, docs/default_data.md), so every stock status and velocity tier occurs. The
 simulation steps through days (a state machine) but every step is vectorised over all SKUs.
@@ -23,9 +23,9 @@ INVENTORY_HISTORY_DAYS = 365
 def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.ndarray) -> pd.DataFrame:
     n = len(skus)
     # Most parts come from nearby distributors within a week; a few from overseas.
-    lead_time = rng.choice([2, 3, 5, 7, 10, 14], n, p=[0.2, 0.3, 0.28, 0.14, 0.05, 0.03])
-    # Buyers set the reorder point at lead-time demand plus three to six days of safety stock.
-    reorder_point = np.ceil(daily_demand * (lead_time + rng.uniform(3, 6, n))).astype("int64") + 2
+    lead_time = rng.choice([1, 2, 3, 5, 7, 10], n, p=[0.2, 0.33, 0.25, 0.14, 0.05, 0.03])
+    # Buyers set the reorder point at lead-time demand plus two to four days of safety stock.
+    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(2, 4, n))), 1).astype("int64")
     return skus.assign(reorder_point=reorder_point, lead_time_days=lead_time)
 
 
@@ -34,6 +34,7 @@ def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.nda
 # up, and is restocked STOCKOUT_LAST_DAY days before the end.
 STOCKOUT_MERCHANT = "M01"
 STOCKOUT_FIRST_DAY, STOCKOUT_LAST_DAY = 14, 5
+DISCONTINUED_DAYS = 60
 
 
 def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFrame, daily_demand: np.ndarray,
@@ -44,17 +45,16 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
     n_days, n_skus = units.shape
     reorder_point = policies["reorder_point"].to_numpy()
     lead_time = policies["lead_time_days"].to_numpy()
-    # Order quantity: 22-36 days of demand (a cycle's cover), at least two units.
-    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(22, 36, n_skus)), 2).astype("int64")
-    # One discontinued SKU per merchant (never reordered; it sells down its remaining stock, which
-    # lasts the history, so it shows low stock, not a permanent stock-out): a tail SKU.
+    # Order quantity: 18-30 days of demand (a cycle's cover), at least two units.
+    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(18, 30, n_skus)), 2).astype("int64")
+    # One discontinued SKU per merchant, a tail SKU: not reordered in the last DISCONTINUED_DAYS days,
+    # it sells down its remaining stock (and may sell out: a stock-out a buyer accepts).
     discontinued = np.zeros(n_skus, dtype=bool)
     merchant = policies["merchant_id"].to_numpy()
     for first in np.flatnonzero(np.r_[True, merchant[1:] != merchant[:-1]]):  # one step per merchant, not per row
         last = first + int((merchant == merchant[first]).sum()) - 1
         discontinued[last - 1] = True
     on_hand = reorder_point + (order_qty * rng.uniform(0.3, 1.0, n_skus)).astype("int64")
-    on_hand = np.where(discontinued, np.ceil(units.sum(axis=0) * 1.2).astype("int64") + 3, on_hand)
     arrival_day = np.full(n_skus, -1)  # day an open purchase order lands; -1 when none is open
     snapshots = np.empty((n_days, n_skus), dtype="int64")
     for day in range(n_days):  # days are sequential state; SKUs are vectorised
@@ -65,7 +65,7 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
         arrival_day = np.where(arriving, -1, arrival_day)
         on_hand = np.maximum(on_hand - units[day], 0)  # demand beyond stock is a lost sale
         on_hand = np.where(held, 0, on_hand)
-        reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~discontinued
+        reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~(discontinued & (day >= n_days - DISCONTINUED_DAYS))
         delay = np.where(rng.random(n_skus) < 0.05, rng.integers(1, 5, n_skus), 0)  # a late supplier now and then
         arrival_day = np.where(reorder, day + lead_time + delay, arrival_day)
         snapshots[day] = on_hand

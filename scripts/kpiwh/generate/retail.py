@@ -106,13 +106,13 @@ MERCHANTS: tuple[MerchantProfile, ...] = (
     MerchantProfile("R07", "Pantry Plus", (-720, -360), 12, 0.05, {"consumables": 0.7, "beauty": 0.3}, 36, 5, (), NEVER, None,
                     0.04, 5.0, 0.975, 0.97, 1.5, 2.5, 0.985, 1.0, 0.995, 0.05),
     # Softlines. R02 barely enforces chargebacks (the under-enforcing merchant); its V06 is onboarded, idle.
-    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, 0.02, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), NEVER, 5,
+    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, 0.04, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), NEVER, 5,
                     0.12, 6.5, 0.97, 0.965, 0.5, 3.5, 0.97, 0.05, 0.995, 0.05),
-    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.03, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), NEVER, None,
+    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.05, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), NEVER, None,
                     0.06, 6.0, 0.97, 0.97, 1.2, 3.0, 0.98, 1.0, 0.995, 0.05),
-    MerchantProfile("R08", "Thread & Needle", (-600, -250), 8, 0.03, {"apparel": 0.75, "home": 0.25}, 36, 5, (), NEVER, None,
+    MerchantProfile("R08", "Thread & Needle", (-600, -250), 8, 0.05, {"apparel": 0.75, "home": 0.25}, 36, 5, (), NEVER, None,
                     0.1, 6.5, 0.97, 0.97, 0.6, 3.0, 0.98, 1.0, 0.995, 0.05),
-    MerchantProfile("R09", "Glow Cosmetics", (-680, -300), 9, 0.05, {"beauty": 0.7, "consumables": 0.3}, 32, 5, (), NEVER, None,
+    MerchantProfile("R09", "Glow Cosmetics", (-680, -300), 9, 0.06, {"beauty": 0.7, "consumables": 0.3}, 32, 5, (), NEVER, None,
                     0.06, 5.5, 0.975, 0.97, 1.0, 3.0, 0.98, 1.0, 0.995, 0.05),
     MerchantProfile("R10", "Denim District", (-560, -400), 9, 0.05, {"apparel": 0.75, "beauty": 0.25}, 32, 5, (), NEVER, None,
                     0.1, 6.5, 0.97, 0.97, 0.6, 3.5, 0.98, 1.0, 0.995, 0.05),
@@ -196,7 +196,8 @@ def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products
     month = receipt_at[line_receipt].astype("datetime64[M]").astype("int64") % 12
     clearance = np.where(np.isin(month, [0, 6]), 2.0, 1.0)
     md_prob = (m.markdown_share * np.where(products["is_seasonal"].to_numpy()[sku_idx], 2.0, 0.8) * clearance).clip(0, 0.9)
-    markdown = np.where(rng.random(line_receipt.size) < md_prob, np.round(retail * rng.uniform(0.2, 0.5, line_receipt.size), 2), 0.0)
+    is_sale_line = (receipts["receipt_type"].to_numpy() == "sale")[line_receipt]  # a return refunds what was paid
+    markdown = np.where(is_sale_line & (rng.random(line_receipt.size) < md_prob), np.round(retail * rng.uniform(0.2, 0.5, line_receipt.size), 2), 0.0)
     lines = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -424,6 +425,11 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     demand = weekly_units[sku_idx] * _demand_scale(ctx, m, ordered_at[line_po].astype("datetime64[D]"))
     units_ordered = np.maximum(1, np.round(demand * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
     unit_cost = products["unit_cost"].to_numpy()[sku_idx]
+    # A vendor's minimum order: a PO worth less than half the merchant's median PO is topped up to it
+    # (so no period's purchases are a token amount beside the chargebacks of earlier deliveries).
+    raw_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
+    top_up = np.maximum(1.0, 0.5 * np.median(raw_value) / np.maximum(raw_value, 0.01)) if n else np.ones(0)
+    units_ordered = np.ceil(units_ordered * top_up[line_po]).astype("int64")
     po_lines = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -527,8 +533,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
     short_po = np.bincount(line_po, weights=short, minlength=n) > 0
     asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
-    # Beyond those incidents, a quarter of POs draw a routine label or quality chargeback.
-    routine = np.where(rng.random(n) < 0.25, rng.choice(["label_error", "quality"], n), "")
+    # Beyond those incidents, nearly half the POs draw a routine label or quality chargeback (1.5-4%).
+    routine = np.where(rng.random(n) < 0.45, rng.choice(["label_error", "quality"], n), "")
     cause = np.where(late, "late_delivery", np.where(short_po, "short_shipment", np.where(asn_po, "asn_error", routine)))
     charged = is_received & (cause != "") & (rng.random(n) < 0.7 * m.chargeback_enforcement)
     issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
@@ -541,7 +547,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "vendor_id": po_vendor,
             "issued_date": issued.astype(str),
             "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
-            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.01, 0.03, n), rng.uniform(0.03, 0.08, n)), 2),
+            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n)), 2),
             "reason": cause,
             "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
         }

@@ -26,20 +26,20 @@ class MerchantProfile:
     mean_item_price: float
     sku_count: int
     monthly_growth: float
+    popularity_sigma: float  # log-normal spread of SKU popularity (ranked), see _orders_for
 
 
 MERCHANTS = (
     # The spec's merchant: hot rod parts are high-value, around $5K a day.
     # Catalogues are sized so that the velocity mix is near the spec's 40/40/15/5 (fast/medium/
     # slow/stagnant by units sold in 30 days) and the top five SKUs carry 30-40% of revenue.
-    MerchantProfile("M01", "Hot Rod AN", 13.0, 120.0, 64, 0.012),
-    MerchantProfile("M02", "Chrome & Steel Garage", 7.0, 95.0, 44, 0.020),
-    MerchantProfile("M03", "Vintage Wheels Supply", 30.0, 55.0, 80, 0.006),
+    MerchantProfile("M01", "Hot Rod AN", 13.0, 120.0, 64, 0.012, 1.0),
+    MerchantProfile("M02", "Chrome & Steel Garage", 7.0, 95.0, 44, 0.020, 0.85),
+    MerchantProfile("M03", "Vintage Wheels Supply", 30.0, 55.0, 80, 0.006, 0.85),
 )
 WEEKDAY = [0.95, 1.0, 1.0, 1.05, 1.1, 0.9, 0.8]
 # A spring car-show peak in May, then the autumn ramp into the holiday gift season.
 MONTH = [0.75, 0.8, 0.95, 1.05, 1.15, 1.1, 1.0, 1.0, 1.05, 1.1, 1.2, 1.3]
-POPULARITY_SIGMA = 1.0  # log-normal spread of SKU popularity (ranked), see _orders_for
 
 
 def _products(rng: np.random.Generator, m: MerchantProfile, first_day: np.datetime64) -> pd.DataFrame:
@@ -95,7 +95,7 @@ def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     line_number = np.arange(line_order.size) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
     # Ranked log-normal popularity: a head of fast movers, a broad middle and a thin tail.
     quantile = (np.arange(len(products)) + 0.5) / len(products)
-    popularity = np.exp(POPULARITY_SIGMA * _normal_ppf(1 - quantile))
+    popularity = np.exp(m.popularity_sigma * _normal_ppf(1 - quantile))
     sku_idx = rng.choice(len(products), line_order.size, p=popularity / popularity.sum())
     quantity = 1 + rng.binomial(2, 0.15, line_order.size)
     unit_price = products["unit_price"].to_numpy()[sku_idx]
