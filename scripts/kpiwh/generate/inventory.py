@@ -24,8 +24,8 @@ def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.nda
     n = len(skus)
     # Most parts come from nearby distributors within a week; a few from overseas.
     lead_time = rng.choice([1, 2, 3, 5, 7, 10], n, p=[0.2, 0.33, 0.25, 0.14, 0.05, 0.03])
-    # Buyers set the reorder point at lead-time demand plus two to four days of safety stock.
-    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(2, 4, n))), 1).astype("int64")
+    # Buyers set the reorder point at lead-time demand plus three to six days of safety stock, two units at least.
+    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(3, 6, n))), 2).astype("int64")
     return skus.assign(reorder_point=reorder_point, lead_time_days=lead_time)
 
 
