@@ -43,7 +43,7 @@ RESERVATIONS_PER_CHUNK = 50_000
 # The scripted soft month (docs/default_data.md): a large convention at SOFT_HOTEL was cancelled, so
 # its arrivals in the calendar month SOFT_MONTH_BEFORE_END months before the end date's month run at
 # SOFT_FACTOR of normal demand.
-SOFT_HOTEL, SOFT_MONTH_BEFORE_END, SOFT_FACTOR = "H01", 1, 0.7
+SOFT_HOTEL, SOFT_MONTH_BEFORE_END, SOFT_FACTOR = "H01", 1, 0.6
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,11 @@ def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.nda
     return skus.assign(reorder_point=reorder_point, lead_time_days=lead_time)
 
 
-# The scripted stock-out (docs/default_data.md): the best seller of STOCKOUT_MERCHANT sells out
-# STOCKOUT_FIRST_DAY days before the end of the history while its supplier's delivery is held
-# up, and is restocked STOCKOUT_LAST_DAY days before the end.
+# The scripted stock-out (docs/default_data.md): the best seller of STOCKOUT_MERCHANT has no stock
+# from STOCKOUT_FIRST_DAY to STOCKOUT_LAST_DAY days before the end date while its supplier's
+# delivery is held up; the delivery lands the day after (restocked STOCKOUT_LAST_DAY - 1 days before the end).
 STOCKOUT_MERCHANT = "M01"
-STOCKOUT_FIRST_DAY, STOCKOUT_LAST_DAY = 14, 5
+STOCKOUT_FIRST_DAY, STOCKOUT_LAST_DAY = 14, 6
 DISCONTINUED_DAYS = 60
 
 
@@ -60,7 +60,6 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
     for day in range(n_days):  # days are sequential state; SKUs are vectorised
         held = blocked[day] if blocked is not None else np.zeros(n_skus, dtype=bool)
         arriving = (arrival_day == day) & ~held
-        arrival_day = np.where((arrival_day == day) & held, day + 1, arrival_day)  # still held up: tomorrow
         on_hand = on_hand + np.where(arriving, order_qty, 0)
         arrival_day = np.where(arriving, -1, arrival_day)
         on_hand = np.maximum(on_hand - units[day], 0)  # demand beyond stock is a lost sale
@@ -68,6 +67,7 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
         reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~(discontinued & (day >= n_days - DISCONTINUED_DAYS))
         delay = np.where(rng.random(n_skus) < 0.05, rng.integers(1, 5, n_skus), 0)  # a late supplier now and then
         arrival_day = np.where(reorder, day + lead_time + delay, arrival_day)
+        arrival_day = np.where(held, day + 1, arrival_day)  # the held-up delivery: always due tomorrow
         snapshots[day] = on_hand
     return snapshots
 
@@ -110,7 +110,7 @@ def generate(ctx: GenContext) -> dict[str, int]:
     merchant_cols = np.flatnonzero(skus["merchant_id"].to_numpy() == STOCKOUT_MERCHANT)
     if merchant_cols.size and days.size > STOCKOUT_FIRST_DAY:
         best_seller = merchant_cols[np.argmax(daily_demand[merchant_cols])]
-        blocked[days.size - STOCKOUT_FIRST_DAY:days.size - STOCKOUT_LAST_DAY, best_seller] = True
+        blocked[days.size - 1 - STOCKOUT_FIRST_DAY:days.size - STOCKOUT_LAST_DAY, best_seller] = True
     on_hand = _simulate(rng, units, policies, daily_demand, blocked)
     snapshot_day = np.repeat(days, len(skus))
     snapshots = pd.DataFrame(

@@ -63,7 +63,7 @@ BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
 GOOD_SPREAD = (0.6, 1.3)
 # Fields that are the probability of a good outcome (the rest are of a bad one, or a fill share).
 SUCCESS_FIELDS = ("asn_sent", "po_exact", "first_pass", "edi_ok")
-POS_PER_VENDOR_WEEK = 5.0  # at scale 1; grows with the square root of the scale (bigger POs, not only more)
+POS_PER_VENDOR_WEEK = 5.0  # at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
 
 
 @dataclass(frozen=True)
@@ -380,7 +380,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
         return np.where(bad, getattr(BAD, field), own)
 
     # About five POs per vendor and week, issued on random weekdays.
-    pos_per_week = POS_PER_VENDOR_WEEK * np.sqrt(ctx.scale)
+    pos_per_week = POS_PER_VENDOR_WEEK * max(1.0, ctx.scale) ** 0.25
     n_po = rng.poisson(pos_per_week, (active.size, mondays.size))
     po_v = np.repeat(np.repeat(np.arange(active.size), mondays.size), n_po.ravel())
     ordered_at = np.repeat(np.tile(mondays, active.size), n_po.ravel()).astype("datetime64[s]") + (
