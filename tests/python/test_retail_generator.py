@@ -49,10 +49,11 @@ def test_receipt_sequences_have_gaps_and_swaps(raw: Path) -> None:
 
 
 def _fill(raw: Path, since: str = "", until: str = "9") -> pd.Series:
-    """Units shipped (ASN) / units ordered per merchant and vendor, over POs ordered in [since, until)."""
-    lines = read(raw, "purchase_order_lines").merge(read(raw, "purchase_orders"), on=["merchant_id", "po_id"])
-    lines = lines[(lines["ordered_at"] >= since) & (lines["ordered_at"] < until)]
+    """Units shipped (ASN) / units ordered per merchant and vendor, over the POs ordered in [since, until)
+    that have shipped (have an ASN)."""
     asn = read(raw, "asn_lines").merge(read(raw, "asns"), on=["merchant_id", "asn_id"])
+    lines = read(raw, "purchase_order_lines").merge(read(raw, "purchase_orders"), on=["merchant_id", "po_id"])
+    lines = lines[(lines["ordered_at"] >= since) & (lines["ordered_at"] < until) & lines["po_id"].isin(asn["po_id"])]
     ordered = lines.assign(u=lines["units_ordered"].astype(int)).groupby(["merchant_id", "vendor_id"])["u"].sum()
     shipped = asn.merge(lines[["merchant_id", "po_id", "vendor_id"]].drop_duplicates(), on=["merchant_id", "po_id"])
     shipped = shipped.assign(u=pd.to_numeric(shipped["units_shipped"], errors="coerce")).groupby(["merchant_id", "vendor_id"])["u"].sum()
@@ -71,9 +72,11 @@ def test_bad_vendor_ships_short_and_idle_vendor_ships_nothing(raw: Path) -> None
 
 def test_good_vendors_are_good_not_perfect(raw: Path) -> None:
     """A good vendor's expected fill is 1 - short_line * factor * (1 - fill) = 1 - 0.012 * [0.6, 1.3] * 0.6,
-    99.06-99.57% (GOOD, GOOD_SPREAD); over the history every good vendor is near that and below 100%."""
+    99.06-99.57% (GOOD, GOOD_SPREAD), 99.32% on average (mean factor 0.95); over the history every good
+    vendor is within sampling noise of that (short lines differ in size) and below 100%."""
     fill = _fill(raw, "").drop([("R01", "V06"), ("R03", "V04")])
-    assert fill.between(0.985, 0.9995).all(), fill[~fill.between(0.985, 0.9995)]
+    assert fill.between(0.975, 0.9995).all(), fill[~fill.between(0.975, 0.9995)]
+    assert abs(fill.mean() - (1 - 0.012 * 0.95 * 0.6)) < 0.003
 
 
 def test_twelve_merchants_in_two_profiles(raw: Path) -> None:

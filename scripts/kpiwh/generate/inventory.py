@@ -24,8 +24,8 @@ def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.nda
     n = len(skus)
     # Most parts come from nearby distributors within a week; a few from overseas.
     lead_time = rng.choice([1, 2, 3, 5, 7, 10], n, p=[0.2, 0.33, 0.25, 0.14, 0.05, 0.03])
-    # Buyers set the reorder point at lead-time demand plus three to six days of safety stock, two units at least.
-    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(3, 6, n))), 2).astype("int64")
+    # Buyers set the reorder point at lead-time demand plus four to seven days of safety stock, two units at least.
+    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(4, 7, n))), 2).astype("int64")
     return skus.assign(reorder_point=reorder_point, lead_time_days=lead_time)
 
 
@@ -45,8 +45,8 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
     n_days, n_skus = units.shape
     reorder_point = policies["reorder_point"].to_numpy()
     lead_time = policies["lead_time_days"].to_numpy()
-    # Order quantity: 18-30 days of demand (a cycle's cover), at least two units.
-    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(18, 30, n_skus)), 2).astype("int64")
+    # Order quantity: 18-28 days of demand (a cycle's cover), at least two units.
+    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(18, 28, n_skus)), 2).astype("int64")
     # One discontinued SKU per merchant, a tail SKU: not reordered in the last DISCONTINUED_DAYS days,
     # it sells down its remaining stock (and may sell out: a stock-out a buyer accepts).
     discontinued = np.zeros(n_skus, dtype=bool)
@@ -65,7 +65,7 @@ def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFram
         on_hand = np.maximum(on_hand - units[day], 0)  # demand beyond stock is a lost sale
         on_hand = np.where(held, 0, on_hand)
         reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~(discontinued & (day >= n_days - DISCONTINUED_DAYS))
-        delay = np.where(rng.random(n_skus) < 0.05, rng.integers(1, 5, n_skus), 0)  # a late supplier now and then
+        delay = np.where(rng.random(n_skus) < 0.03, rng.integers(1, 4, n_skus), 0)  # a late supplier now and then
         arrival_day = np.where(reorder, day + lead_time + delay, arrival_day)
         arrival_day = np.where(held, day + 1, arrival_day)  # the held-up delivery: always due tomorrow
         snapshots[day] = on_hand
