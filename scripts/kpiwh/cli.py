@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, export, generate, mcp_server, nightly, validate, warehouse
+from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, export, generate, mcp_server, nightly, story, validate, warehouse
 from kpiwh.api import GRAINS
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 from kpiwh.exit_codes import FAILED, SUCCESS, KpiwhError
@@ -66,6 +66,13 @@ def cmd_publish(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_dashboard(args: argparse.Namespace, paths: Paths) -> int:
     print(dashboard.render(dashboard.load(args.db or paths.published_path, args.entity)))
     return 0
+
+
+def cmd_story(args: argparse.Namespace, paths: Paths) -> int:
+    """The three figures of issue 11 item 5 (chronic alarms, constant series, current mix); exit 1 when a bound fails."""
+    measured = story.measure(args.db or paths.published_path, args.as_of)
+    print(story.render(measured, show_lists=not args.quiet))
+    return SUCCESS if measured.passed else FAILED
 
 
 def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
@@ -151,6 +158,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
     d.add_argument("--entity", help="only this entity id, e.g. M01")
     d.set_defaults(func=cmd_dashboard)
+
+    s = sub.add_parser("story", help="print the default data's chronic-alarm, constant-series and current-mix figures; exit 1 if a bound fails")
+    s.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
+    s.add_argument("--as-of", type=_date, help="end of the 90-day window (default: the warehouse's as_of_date)")
+    s.add_argument("--quiet", action="store_true", help="the figures only, not the lists of chronic and constant series")
+    s.set_defaults(func=cmd_story)
 
     m = sub.add_parser("benchmark", help="print build speed by phase and memory against the raw-parse floor (docs/benchmarks.md)")
     m.add_argument("--scale", type=float, nargs="+", default=[10.0, 100.0], help="volume multipliers (100 is about 10M order lines)")

@@ -90,3 +90,24 @@ def test_one_bad_row_of_each_kind(raw):
     assert bad == {"BAD-STATUS", "BAD-ARRIVAL", "BAD-NIGHTS", "BAD-ROOMS", "BAD-REVENUE", "BAD-ORPHAN", "BAD-PARENT", "BAD-ASOF"}
     assert sql(raw, "select count(*) from x where reservation_id is null")[0][0] == 1
     assert sql(raw, "select count(*) from h")[0][0] == 7  # 4 hotels + duplicate, bad capacity, null id
+
+
+def test_soft_month_and_targets_seed(raw):
+    """The scripted soft month: H01's room nights of October 2026 (last extract listing each stay,
+    cancellations and no-shows out) fall well below October 2025's, while H02's do not; and the
+    hotel_targets seed has a budget for every hotel and month, RevPAR = occupancy x ADR."""
+    nights = dict(sql(raw, """
+        with last_seen as (
+            select hotel_id, reservation_id, arg_max(status, cast(as_of_date as date)) as status,
+                   any_value(cast(arrival_date as date)) as arrival, any_value(cast(rooms as int)) as rooms
+            from clean group by 1, 2)
+        select hotel_id || ':' || strftime(arrival, '%Y-%m'), sum(rooms)
+        from last_seen where status not in ('cancelled', 'no_show') and month(arrival) = 10 group by 1"""))
+    assert nights["H01:2026-10"] < 0.85 * nights["H01:2025-10"]
+    assert nights["H02:2026-10"] > 0.85 * nights["H02:2025-10"]
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "hotel" / "hotel_targets.csv"
+    targets = duckdb.connect().execute(
+        "select hotel_id, count(*), max(abs(target_revpar_usd - target_occupancy_pct / 100 * target_adr_usd))"
+        f" from read_csv('{seed}', header = true) group by 1 order by 1").fetchall()
+    assert [(h, n) for h, n, _ in targets] == [("H01", 12), ("H02", 12), ("H03", 12), ("H04", 12)]
+    assert max(err for _, _, err in targets) < 0.01

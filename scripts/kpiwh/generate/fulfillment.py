@@ -46,8 +46,8 @@ def generate(ctx: GenContext) -> dict[str, int]:
     created = orders["created_at"].to_numpy().astype("datetime64[s]")
     history_end = (np.datetime64(ctx.end_date) + np.timedelta64(1, "D")).astype("datetime64[s]") - np.timedelta64(1, "s")
 
-    # Hours to ship: mostly next day, with a slow tail; weekend completions slip to Monday.
-    hours = rng.lognormal(np.log(26), 0.7, n)
+    # Hours to ship: mostly the same or the next day, with a slow tail; weekend completions slip to Monday.
+    hours = rng.lognormal(np.log(8), 0.7, n)
     fulfilled = created + (hours * 3600).astype("int64").astype("timedelta64[s]")
     weekend_slip = np.select([_weekday(fulfilled) == 5, _weekday(fulfilled) == 6], [2, 1], 0)
     fulfilled = fulfilled + (weekend_slip * 86_400).astype("timedelta64[s]")

@@ -16,7 +16,11 @@ from kpiwh.generate.common import GenContext, ids, iso, loaded_at, write_table
 SYSTEM = "helpdesk"
 CHANNELS = np.array(["email", "chat", "phone", "social"])
 CHANNEL_SHARE = [0.45, 0.3, 0.15, 0.1]
-CHANNEL_MEDIAN_RESPONSE_MINUTES = np.array([25.0, 2.0, 6.0, 45.0])
+CHANNEL_MEDIAN_RESPONSE_MINUTES = np.array([15.0, 1.5, 5.0, 30.0])
+RESPONSE_SPREAD = 0.65  # log-normal sigma of first-response minutes: about 3% miss the channel SLA
+# The scripted CX backlog week (docs/default_data.md): BACKLOG_MERCHANT's conversations opened
+# BACKLOG_FIRST_DAY..BACKLOG_LAST_DAY days before the end wait BACKLOG_SLOWDOWN times longer and run negative.
+BACKLOG_MERCHANT, BACKLOG_FIRST_DAY, BACKLOG_LAST_DAY, BACKLOG_SLOWDOWN = "M03", 34, 28, 6.0
 SENTIMENTS = np.array(["very_negative", "negative", "neutral", "positive", "very_positive"])
 
 
@@ -60,8 +64,11 @@ def generate(ctx: GenContext) -> dict[str, int]:
     order_id = np.where(has_order, orders["order_id"].to_numpy()[np.clip(order_idx, 0, None)], None)
 
     channel_idx = rng.choice(len(CHANNELS), n, p=CHANNEL_SHARE)
-    first_response = created + _minutes(rng.lognormal(np.log(CHANNEL_MEDIAN_RESPONSE_MINUTES[channel_idx]), 0.9))
-    unanswered = (first_response >= history_end) | (rng.random(n) < 0.01)  # a few fall through the cracks
+    days_before_end = (np.datetime64(ctx.end_date) - created.astype("datetime64[D]")).astype("int64")
+    backlog = (merchant == BACKLOG_MERCHANT) & (days_before_end >= BACKLOG_LAST_DAY) & (days_before_end <= BACKLOG_FIRST_DAY)
+    median_minutes = CHANNEL_MEDIAN_RESPONSE_MINUTES[channel_idx] * np.where(backlog, BACKLOG_SLOWDOWN, 1.0)
+    first_response = created + _minutes(rng.lognormal(np.log(median_minutes), RESPONSE_SPREAD))
+    unanswered = (first_response >= history_end) | (rng.random(n) < 0.005)  # a few fall through the cracks
     first_response = np.where(unanswered, np.datetime64("NaT"), first_response)
 
     is_escalated = rng.random(n) < 0.07
@@ -75,8 +82,9 @@ def generate(ctx: GenContext) -> dict[str, int]:
     closed_at = np.where(is_closed, closed, np.datetime64("NaT"))
     status = np.where(is_closed, "closed", np.where(rng.random(n) < 0.5, "open", "pending"))
 
-    mood = rng.choice(len(SENTIMENTS), n, p=[0.05, 0.12, 0.4, 0.3, 0.13])
-    mood = np.where(is_escalated, np.minimum(mood, rng.integers(0, 3, n)), mood)  # escalations run negative
+    mood = rng.choice(len(SENTIMENTS), n, p=[0.02, 0.06, 0.44, 0.33, 0.15])
+    mood = np.where(is_escalated, np.minimum(mood, rng.integers(0, 4, n)), mood)  # escalations run negative
+    mood = np.where(backlog, np.minimum(mood, rng.integers(0, 3, n)), mood)  # so do customers kept waiting
 
     # Assigned to one of the merchant's operators; the newest only once they were hired.
     staff = ops.operators(ctx)

@@ -40,6 +40,10 @@ TARGET_OCCUPANCY = 0.75
 CANCEL_RATE = 0.15
 NO_SHOW_RATE = 0.03
 RESERVATIONS_PER_CHUNK = 50_000
+# The scripted soft month (docs/default_data.md): a large convention at SOFT_HOTEL was cancelled, so
+# its arrivals in the calendar month SOFT_MONTH_BEFORE_END months before the end date's month run at
+# SOFT_FACTOR of normal demand.
+SOFT_HOTEL, SOFT_MONTH_BEFORE_END, SOFT_FACTOR = "H01", 1, 0.6
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ def _reservations(ctx: GenContext, rng: np.random.Generator, hotel: HotelProfile
     rooms_per_booking, nights_per_stay = 1.15, 2.6
     net_share = 1 - CANCEL_RATE - NO_SHOW_RATE
     rate = capacity * TARGET_OCCUPANCY * seasonal_factor(arrival_days, list(hotel.weekday), list(hotel.month)) / (rooms_per_booking * nights_per_stay * net_share)
+    if hotel.hotel_id == SOFT_HOTEL:
+        soft_month = np.datetime64(ctx.end_date, "M") - SOFT_MONTH_BEFORE_END
+        rate = np.where(arrival_days.astype("datetime64[M]") == soft_month, rate * SOFT_FACTOR, rate)
     counts = rng.poisson(rate)
     n = int(counts.sum())
     arrival = np.repeat(arrival_days, counts)

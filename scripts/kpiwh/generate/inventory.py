@@ -2,8 +2,9 @@
 
 Stock follows the storefront's own sales: each day's units sold (revenue orders) leave the shelf,
 and when on-hand falls to the reorder point a purchase order arrives after the SKU's lead time
-(sometimes late). A few SKUs are discontinued (never reordered) and drift to zero, and the
-Zipf tail of the catalogue barely sells, so every stock status and velocity tier occurs. The
+(sometimes late). One SKU per merchant is discontinued (not reordered in the last 60 days), the
+tail of the catalogue barely sells, and M01's best seller has a scripted stock-out (its delivery
+held up for nine days, docs/default_data.md), so every stock status and velocity tier occurs. The
 simulation steps through days (a state machine) but every step is vectorised over all SKUs.
 Snapshots cover the last INVENTORY_HISTORY_DAYS days: the system went live then.
 """
@@ -21,30 +22,52 @@ INVENTORY_HISTORY_DAYS = 365
 
 def _policies(rng: np.random.Generator, skus: pd.DataFrame, daily_demand: np.ndarray) -> pd.DataFrame:
     n = len(skus)
-    lead_time = rng.choice([3, 5, 7, 10, 14, 21], n, p=[0.15, 0.25, 0.25, 0.15, 0.12, 0.08])
-    # Buyers set the reorder point at lead-time demand plus a safety margin, imperfectly.
-    reorder_point = np.ceil(daily_demand * lead_time * rng.uniform(0.8, 1.6, n)).astype("int64") + rng.integers(1, 4, n)
+    # Most parts come from nearby distributors within a week; a few from overseas.
+    lead_time = rng.choice([1, 2, 3, 5, 7, 10], n, p=[0.2, 0.33, 0.25, 0.14, 0.05, 0.03])
+    # Buyers set the reorder point at lead-time demand plus four to seven days of safety stock, two units at least.
+    reorder_point = np.maximum(np.ceil(daily_demand * (lead_time + rng.uniform(4, 7, n))), 2).astype("int64")
     return skus.assign(reorder_point=reorder_point, lead_time_days=lead_time)
 
 
-def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFrame, daily_demand: np.ndarray) -> np.ndarray:
-    """End-of-day on-hand, days x SKUs, under a reorder-point policy with late deliveries."""
+# The scripted stock-out (docs/default_data.md): the best seller of STOCKOUT_MERCHANT has no stock
+# from STOCKOUT_FIRST_DAY to STOCKOUT_LAST_DAY days before the end date while its supplier's
+# delivery is held up; the delivery lands the day after (restocked STOCKOUT_LAST_DAY - 1 days before the end).
+STOCKOUT_MERCHANT = "M01"
+STOCKOUT_FIRST_DAY, STOCKOUT_LAST_DAY = 14, 6
+DISCONTINUED_DAYS = 60
+
+
+def _simulate(rng: np.random.Generator, units: np.ndarray, policies: pd.DataFrame, daily_demand: np.ndarray,
+              blocked: np.ndarray | None = None) -> np.ndarray:
+    """End-of-day on-hand, days x SKUs, under a reorder-point policy with late deliveries.
+
+    blocked (days x SKUs, optional): days on which a SKU's delivery is held up and its shelf is empty."""
     n_days, n_skus = units.shape
     reorder_point = policies["reorder_point"].to_numpy()
     lead_time = policies["lead_time_days"].to_numpy()
-    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(45, 90, n_skus)), 8).astype("int64")
-    discontinued = rng.random(n_skus) < 0.03
-    on_hand = reorder_point + (order_qty * rng.uniform(0.3, 1.2, n_skus)).astype("int64")
+    # Order quantity: 18-28 days of demand (a cycle's cover), at least two units.
+    order_qty = np.maximum(np.ceil(daily_demand * rng.uniform(18, 28, n_skus)), 2).astype("int64")
+    # One discontinued SKU per merchant, a tail SKU: not reordered in the last DISCONTINUED_DAYS days,
+    # it sells down its remaining stock (and may sell out: a stock-out a buyer accepts).
+    discontinued = np.zeros(n_skus, dtype=bool)
+    merchant = policies["merchant_id"].to_numpy()
+    for first in np.flatnonzero(np.r_[True, merchant[1:] != merchant[:-1]]):  # one step per merchant, not per row
+        last = first + int((merchant == merchant[first]).sum()) - 1
+        discontinued[last - 1] = True
+    on_hand = reorder_point + (order_qty * rng.uniform(0.3, 1.0, n_skus)).astype("int64")
     arrival_day = np.full(n_skus, -1)  # day an open purchase order lands; -1 when none is open
     snapshots = np.empty((n_days, n_skus), dtype="int64")
     for day in range(n_days):  # days are sequential state; SKUs are vectorised
-        arriving = arrival_day == day
+        held = blocked[day] if blocked is not None else np.zeros(n_skus, dtype=bool)
+        arriving = (arrival_day == day) & ~held
         on_hand = on_hand + np.where(arriving, order_qty, 0)
         arrival_day = np.where(arriving, -1, arrival_day)
         on_hand = np.maximum(on_hand - units[day], 0)  # demand beyond stock is a lost sale
-        reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~discontinued
-        delay = np.where(rng.random(n_skus) < 0.15, rng.integers(3, 15, n_skus), 0)  # late suppliers
+        on_hand = np.where(held, 0, on_hand)
+        reorder = (on_hand <= reorder_point) & (arrival_day < 0) & ~(discontinued & (day >= n_days - DISCONTINUED_DAYS))
+        delay = np.where(rng.random(n_skus) < 0.03, rng.integers(1, 4, n_skus), 0)  # a late supplier now and then
         arrival_day = np.where(reorder, day + lead_time + delay, arrival_day)
+        arrival_day = np.where(held, day + 1, arrival_day)  # the held-up delivery: always due tomorrow
         snapshots[day] = on_hand
     return snapshots
 
@@ -83,7 +106,12 @@ def generate(ctx: GenContext) -> dict[str, int]:
     daily_demand = units.mean(axis=0)
 
     policies = _policies(rng, skus, daily_demand)
-    on_hand = _simulate(rng, units, policies, daily_demand)
+    blocked = np.zeros(units.shape, dtype=bool)
+    merchant_cols = np.flatnonzero(skus["merchant_id"].to_numpy() == STOCKOUT_MERCHANT)
+    if merchant_cols.size and days.size > STOCKOUT_FIRST_DAY:
+        best_seller = merchant_cols[np.argmax(daily_demand[merchant_cols])]
+        blocked[days.size - 1 - STOCKOUT_FIRST_DAY:days.size - STOCKOUT_LAST_DAY, best_seller] = True
+    on_hand = _simulate(rng, units, policies, daily_demand, blocked)
     snapshot_day = np.repeat(days, len(skus))
     snapshots = pd.DataFrame(
         {

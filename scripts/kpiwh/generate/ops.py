@@ -53,7 +53,7 @@ def _shop_activations(ctx: GenContext, rng: np.random.Generator, merchants: list
     base = rng.integers(25, 90, n_merchants) * max(ctx.scale, 0.1)
     live = np.round(base[None, :] * (1 + np.arange(n_days)[:, None] / n_days)).astype("int64")
     weekday = seasonal_factor(days, [1, 1, 1, 1, 0.97, 0.85, 0.8], [1] * 12)
-    propensity = np.clip(rng.uniform(0.68, 0.88, n_merchants)[None, :] * weekday[:, None] + rng.normal(0, 0.03, (n_days, n_merchants)), 0, 1)
+    propensity = np.clip(rng.uniform(0.8, 0.9, n_merchants)[None, :] * weekday[:, None] + rng.normal(0, 0.03, (n_days, n_merchants)), 0, 1)
     active = rng.binomial(live, propensity)
     day = np.repeat(days, n_merchants)
     return pd.DataFrame(
@@ -84,8 +84,8 @@ def _sla_events(ctx: GenContext, rng: np.random.Generator, ops: pd.DataFrame) ->
     newest = first + staff - 1
     pick = np.where((detected >= hired[newest]) & (rng.random(n) < 1 / staff), newest, pick)
 
-    speed = rng.lognormal(np.log(40), 0.5, len(ops))[pick]  # each operator's typical response
-    reliability = rng.uniform(0.65, 0.98, len(ops))[pick]
+    speed = rng.lognormal(np.log(26), 0.35, len(ops))[pick]  # each operator's typical response
+    reliability = rng.uniform(0.86, 0.99, len(ops))[pick]
     responded = detected + (rng.lognormal(np.log(speed), 0.8) * 60).astype("int64").astype("timedelta64[s]")
     resolved = responded + (rng.exponential(5, n) * 3600).astype("int64").astype("timedelta64[s]")
     history_end = (np.datetime64(ctx.end_date) + np.timedelta64(1, "D")).astype("datetime64[s]")

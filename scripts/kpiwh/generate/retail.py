@@ -1,10 +1,13 @@
 """The multi-merchant retail operation of spec 001: stores and POS receipts, purchasing, receiving,
 accounts payable, vendor compliance and inventory records.
 
-Each merchant has its own profile (category mix, markdown habit, shrink, approval speed, ...) and
-its vendors a quality tier, so the KPIs differ realistically: a few vendors are clearly bad (short
-shipments, late, wrong ASNs, EDI errors), one vendor is new and has shipped nothing yet, and one
-merchant barely enforces chargebacks. Everything is drawn at once per merchant with numpy (no
+Twelve merchants in two peer groups (hardlines and softlines, by their category mix, see
+merchant_profile) each have their own profile (category mix, markdown habit, shrink, approval
+speed, ...) and their vendors a quality tier, so the KPIs differ realistically: good vendors are
+good, not perfect (92-99% on their monthly rates), one vendor goes bad mid-quarter (R01's V06,
+45 days before the end: short shipments, late, wrong ASNs, EDI errors), one was bad until a
+corrective plan five months before the end (R03's V04), one vendor is new and has shipped nothing
+yet, and one merchant barely enforces chargebacks (R02; docs/default_data.md). Everything is drawn at once per merchant with numpy (no
 per-row loops). POS receipts carry a per-register sequence number; the broken records appended
 at the end include missing and out-of-order sequence numbers (see docs/raw_data_contract.md).
 """
@@ -21,12 +24,17 @@ SYSTEM = "retail"
 
 # Category: (mean unit retail $, initial markup as a share of retail, share of seasonal SKUs).
 CATEGORIES = {
-    "consumables": (6.0, 0.33, 0.05),
-    "apparel": (38.0, 0.58, 0.5),
+    "consumables": (6.0, 0.33, 0.05),  # grocer margins: R01 has its own 25-40% band (kpi_threshold_overrides)
+    "apparel": (38.0, 0.52, 0.5),
     "home": (45.0, 0.50, 0.2),
-    "beauty": (22.0, 0.55, 0.1),
-    "electronics": (120.0, 0.36, 0.05),
+    "beauty": (22.0, 0.52, 0.1),
+    "electronics": (120.0, 0.47, 0.05),
 }
+# Merchant profile (peer group): the category family carrying most of the merchant's SKUs. The
+# merchants table has no profile column (its contract, models/staging/retail/_retail__sources.yml,
+# would need one); the profile is derived from products.category (docs/default_data.md).
+CATEGORY_FAMILY = {"consumables": "hardlines", "home": "hardlines", "electronics": "hardlines",
+                   "apparel": "softlines", "beauty": "softlines"}
 WEEKDAY = [0.85, 0.85, 0.9, 0.95, 1.1, 1.35, 1.0]  # weekends are busiest in stores
 MONTH = [0.8, 0.8, 0.9, 0.95, 1.0, 1.0, 0.95, 1.0, 0.95, 1.0, 1.2, 1.45]  # holiday peak
 MEAN_LINES, MEAN_UNITS, RETURN_SHARE = 2.0, 1.4, 0.03
@@ -45,8 +53,17 @@ class VendorTier:
     edi_ok: float
 
 
-GOOD = VendorTier(0.9, 0.015, 0.99, 0.005, 0.03, 0.00005, 0.97, 0.94, 0.995)
+# A good vendor is good, not perfect: about half a late delivery, half an adjusted invoice and half
+# an EDI slip in a month (so a month is sometimes one slip short of 100%), 99% fill (a short line
+# now and then: the receiving-discrepancy KPI still compares receipts with the PO, so every short
+# line is also a discrepancy). Each good vendor's failure probabilities are scaled by its own
+# factor (GOOD_SPREAD), so vendors differ.
+GOOD = VendorTier(0.4, 0.012, 0.997, 0.002, 0.023, 0.00003, 0.977, 0.975, 0.9977)
 BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
+GOOD_SPREAD = (0.6, 1.3)
+# Fields that are the probability of a good outcome (the rest are of a bad one, or a fill share).
+SUCCESS_FIELDS = ("asn_sent", "po_exact", "first_pass", "edi_ok")
+POS_PER_VENDOR_WEEK = 5.0  # at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,7 @@ class MerchantProfile:
     sku_count: int
     vendor_count: int
     bad_vendors: tuple[int, ...]
+    bad_window: tuple[int, int]  # the bad vendors are bad on POs ordered from..to days before the end date
     idle_vendor: int | None  # onboarded, no SKUs or orders yet: its KPIs are NO_DATA
     markdown_share: float  # share of lines sold at a markdown
     weeks_of_supply: float
@@ -73,16 +91,46 @@ class MerchantProfile:
     forecast_error: float
 
 
-MERCHANTS = (
-    MerchantProfile("R01", "Northwind Grocers", (-400, -300, 520), 20, 0.03, {"consumables": 0.75, "home": 0.25}, 40, 6, (5,), None,
-                    0.04, 2.5, 0.965, 0.96, 2.0, 3.0, 0.97, 1.0, 0.97, 0.12),
-    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, -0.02, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), 5,
-                    0.16, 9.0, 0.95, 0.95, 0.5, 4.0, 0.9, 0.05, 0.95, 0.25),
-    MerchantProfile("R03", "Hearth & Home", (-600, -100), 8, 0.06, {"home": 0.7, "electronics": 0.3}, 35, 5, (3,), None,
-                    0.08, 7.0, 0.93, 0.92, 0.4, 7.0, 0.8, 1.0, 0.7, 0.15),
-    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.01, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), None,
-                    0.06, 6.0, 0.96, 0.88, 1.2, 4.0, 0.96, 1.0, 0.96, 0.2),
+NEVER = (10**6, 10**6)  # no bad period
+MERCHANTS: tuple[MerchantProfile, ...] = (
+    # Hardlines. R01's V06 goes bad mid-quarter (45 days before the end): the scripted bad vendor.
+    MerchantProfile("R01", "Northwind Grocers", (-400, -300, 520), 20, 0.03, {"consumables": 0.75, "home": 0.25}, 40, 6, (5,), (45, -1), None,
+                    0.04, 5.5, 0.975, 0.97, 2.0, 3.0, 0.98, 1.0, 0.995, 0.05),
+    # R03's V04 was bad until it was put on a corrective plan five months before the end.
+    MerchantProfile("R03", "Hearth & Home", (-600, -100), 8, 0.06, {"home": 0.7, "electronics": 0.3}, 35, 5, (3,), (10**6, 150), None,
+                    0.08, 6.5, 0.97, 0.965, 0.4, 3.5, 0.97, 1.0, 0.995, 0.05),
+    MerchantProfile("R05", "Maple Hardware", (-700, -200), 9, 0.04, {"home": 0.6, "consumables": 0.4}, 36, 5, (), NEVER, None,
+                    0.05, 6.0, 0.975, 0.97, 0.8, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R06", "Circuit Outlet", (-650, -300), 9, 0.03, {"electronics": 0.7, "home": 0.3}, 30, 5, (), NEVER, None,
+                    0.06, 6.0, 0.97, 0.97, 0.6, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R07", "Pantry Plus", (-720, -360), 12, 0.05, {"consumables": 0.6, "beauty": 0.4}, 36, 5, (), NEVER, None,
+                    0.04, 5.0, 0.975, 0.97, 1.5, 2.5, 0.985, 1.0, 0.995, 0.05),
+    # Softlines. R02 barely enforces chargebacks (the under-enforcing merchant); its V06 is onboarded, idle.
+    MerchantProfile("R02", "Urban Threads", (-500, -200, 300), 12, 0.04, {"apparel": 0.8, "beauty": 0.2}, 45, 6, (), NEVER, 5,
+                    0.12, 6.5, 0.97, 0.965, 0.5, 3.5, 0.97, 0.05, 0.995, 0.05),
+    MerchantProfile("R04", "Brightside Beauty", (-450, -350, 800), 10, 0.05, {"beauty": 0.7, "electronics": 0.3}, 40, 5, (), NEVER, None,
+                    0.06, 6.0, 0.97, 0.97, 1.2, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R08", "Thread & Needle", (-600, -250), 8, 0.05, {"apparel": 0.75, "home": 0.25}, 36, 5, (), NEVER, None,
+                    0.1, 6.5, 0.97, 0.97, 0.6, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R09", "Glow Cosmetics", (-680, -300), 9, 0.06, {"beauty": 0.7, "consumables": 0.3}, 32, 5, (), NEVER, None,
+                    0.06, 5.5, 0.975, 0.97, 1.0, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R10", "Denim District", (-560, -400), 9, 0.05, {"apparel": 0.75, "beauty": 0.25}, 32, 5, (), NEVER, None,
+                    0.1, 6.5, 0.97, 0.97, 0.6, 3.5, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R11", "Petal Boutique", (-700, -150), 8, 0.04, {"apparel": 0.6, "beauty": 0.4}, 30, 5, (), NEVER, None,
+                    0.09, 6.0, 0.97, 0.97, 0.7, 3.0, 0.98, 1.0, 0.995, 0.05),
+    MerchantProfile("R12", "Summit Outfitters", (-640, -320), 8, 0.03, {"apparel": 0.7, "electronics": 0.3}, 34, 5, (), NEVER, None,
+                    0.08, 6.0, 0.97, 0.97, 0.8, 3.0, 0.98, 1.0, 0.995, 0.05),
 )
+
+MERCHANTS = tuple(sorted(MERCHANTS, key=lambda m: m.merchant_id))  # files list merchants in id order
+
+
+def merchant_profile(m: MerchantProfile) -> str:
+    """The merchant's peer group: the category family with the largest share of its category mix."""
+    shares: dict[str, float] = {}
+    for category, share in m.categories.items():
+        shares[CATEGORY_FAMILY[category]] = shares.get(CATEGORY_FAMILY[category], 0.0) + share
+    return max(shares, key=lambda family: shares[family])
 
 
 def _products(rng: np.random.Generator, m: MerchantProfile) -> pd.DataFrame:
@@ -148,7 +196,8 @@ def _pos(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products
     month = receipt_at[line_receipt].astype("datetime64[M]").astype("int64") % 12
     clearance = np.where(np.isin(month, [0, 6]), 2.0, 1.0)
     md_prob = (m.markdown_share * np.where(products["is_seasonal"].to_numpy()[sku_idx], 2.0, 0.8) * clearance).clip(0, 0.9)
-    markdown = np.where(rng.random(line_receipt.size) < md_prob, np.round(retail * rng.uniform(0.2, 0.5, line_receipt.size), 2), 0.0)
+    is_sale_line = (receipts["receipt_type"].to_numpy() == "sale")[line_receipt]  # a return refunds what was paid
+    markdown = np.where(is_sale_line & (rng.random(line_receipt.size) < md_prob), np.round(retail * rng.uniform(0.2, 0.5, line_receipt.size), 2), 0.0)
     lines = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -242,8 +291,8 @@ def _inventory(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, pr
             "_loaded_at": iso(loaded_at(count_day)),
         }
     )
-    # Shelf audits: eight item visits per store and week; an empty shelf often has stock on the book.
-    visits = grid.loc[grid.index.repeat(8)].reset_index(drop=True)
+    # Shelf audits: a dozen item visits per store and week; an empty shelf often has stock on the book.
+    visits = grid.loc[grid.index.repeat(12)].reset_index(drop=True)
     v_sku = rng.integers(0, n_sku, len(visits))
     audited_at = mondays_of(visits).astype("datetime64[s]") + (rng.integers(0, 7, len(visits)) * 86400 + 36000).astype("timedelta64[s]")
     on_shelf = rng.random(len(visits)) < m.in_stock
@@ -317,13 +366,22 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     vendor_of_sku = products["vendor_id"].to_numpy()
     active = np.unique(vendor_of_sku)
     is_bad_vendor = np.array([int(v[1:]) - 1 in m.bad_vendors for v in active])
+    good_factor = rng.uniform(*GOOD_SPREAD, active.size)  # each good vendor's own failure level
 
-    def tier(field: str, vendor_idx: np.ndarray) -> np.ndarray:
-        """The vendor tier's parameter for each row, looked up by vendor index."""
-        return np.where(is_bad_vendor, getattr(BAD, field), getattr(GOOD, field))[vendor_idx]
+    def tier(field: str, vendor_idx: np.ndarray, bad: np.ndarray) -> np.ndarray:
+        """The tier parameter of each row: BAD where the row's PO is in its vendor's bad period, else the vendor's GOOD."""
+        good = getattr(GOOD, field)
+        if field in SUCCESS_FIELDS:
+            own = 1 - (1 - good) * good_factor[vendor_idx]
+        elif field == "fill":
+            own = np.full(vendor_idx.size, good)
+        else:
+            own = good * good_factor[vendor_idx]
+        return np.where(bad, getattr(BAD, field), own)
 
-    # One PO per vendor about every week, issued on a random weekday.
-    n_po = rng.poisson(0.9 * ctx.scale, (active.size, mondays.size))
+    # About five POs per vendor and week, issued on random weekdays.
+    pos_per_week = POS_PER_VENDOR_WEEK * max(1.0, ctx.scale) ** 0.25
+    n_po = rng.poisson(pos_per_week, (active.size, mondays.size))
     po_v = np.repeat(np.repeat(np.arange(active.size), mondays.size), n_po.ravel())
     ordered_at = np.repeat(np.tile(mondays, active.size), n_po.ravel()).astype("datetime64[s]") + (
         rng.integers(0, 5, po_v.size) * 86400 + rng.integers(28800, 61200, po_v.size)
@@ -332,6 +390,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     po_v, ordered_at = po_v[keep], ordered_at[keep]
     po_vendor = active[po_v]
     n = po_v.size
+    days_before_end = (end - ordered_at.astype("datetime64[D]")).astype("int64")
+    po_bad = is_bad_vendor[po_v] & (days_before_end <= m.bad_window[0]) & (days_before_end > m.bad_window[1])
     po_ids = ids(f"{m.merchant_id}-PO", np.arange(n), 6)
     window_start = ordered_at.astype("datetime64[D]") + rng.integers(5, 10, n).astype("timedelta64[D]")
     pos = pd.DataFrame(
@@ -361,10 +421,21 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     offset = rng.integers(0, 1000, n)
     position = (offset[line_po] + line_number - 1) % n_vendor_skus[line_po]
     sku_idx = vendor_skus[po_v[line_po], position]
-    weeks_covered = n_vendor_skus[line_po] / n_lines[line_po]
+    weeks_covered = n_vendor_skus[line_po] / n_lines[line_po] / pos_per_week
     demand = weekly_units[sku_idx] * _demand_scale(ctx, m, ordered_at[line_po].astype("datetime64[D]"))
     units_ordered = np.maximum(1, np.round(demand * weeks_covered * 1.1 * rng.lognormal(0, 0.3, line_po.size))).astype("int64")
     unit_cost = products["unit_cost"].to_numpy()[sku_idx]
+    # A vendor's minimum order: a PO worth less than 80% of the vendor's mean PO is topped up to it,
+    # then all the vendor's POs shrink by one factor so that its total order (the demand it covers)
+    # is unchanged, keeping every PO at 48% of the vendor's mean at least. So no period's purchases
+    # are a token amount beside the chargebacks of earlier deliveries.
+    raw_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
+    vendor_total = np.bincount(po_v, weights=raw_value, minlength=active.size)
+    vendor_mean = vendor_total / np.maximum(np.bincount(po_v, minlength=active.size), 1)
+    top_up = np.maximum(1.0, 0.8 * vendor_mean[po_v] / np.maximum(raw_value, 0.01))
+    shrink = vendor_total / np.maximum(np.bincount(po_v, weights=raw_value * top_up, minlength=active.size), 0.01)
+    top_up = np.maximum(top_up * shrink[po_v], 0.48 * vendor_mean[po_v] / np.maximum(raw_value, 0.01))
+    units_ordered = np.maximum(1, np.round(units_ordered * top_up[line_po])).astype("int64")
     po_lines = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -378,16 +449,16 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     )
 
     # Shipping: lines short-ship with the vendor's probability; receipt delay vs the window.
-    short = rng.random(line_po.size) < tier("short_line", po_v[line_po])
-    shipped = np.where(short, rng.binomial(units_ordered, tier("fill", po_v[line_po])), units_ordered)
-    late = rng.random(n) < tier("late", po_v)
+    short = rng.random(line_po.size) < tier("short_line", po_v[line_po], po_bad[line_po])
+    shipped = np.where(short, rng.binomial(units_ordered, tier("fill", po_v[line_po], po_bad[line_po])), units_ordered)
+    late = rng.random(n) < tier("late", po_v, po_bad)
     delay = np.where(late, rng.integers(4, 10, n), rng.integers(0, 4, n))
     early = (~late) & (rng.random(n) < 0.01)
     delay = np.where(early, -2, delay)
     received_at = (window_start + delay.astype("timedelta64[D]")).astype("datetime64[s]") + rng.integers(25200, 57600, n).astype("timedelta64[s]")
     is_received = received_at.astype("datetime64[D]") <= end
     shipped_at = received_at - rng.integers(1, 4, n).astype("timedelta64[D]")
-    has_asn = is_received & (rng.random(n) < tier("asn_sent", po_v))
+    has_asn = is_received & (rng.random(n) < tier("asn_sent", po_v, po_bad))
     asn_ids = ids(f"{m.merchant_id}-ASN", np.arange(n), 6)
     asns = pd.DataFrame(
         {
@@ -409,9 +480,9 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "_loaded_at": iso(loaded_at(shipped_at[line_po])),
         }
     )[line_has_asn]
-    asn_error = rng.random(line_po.size) < tier("asn_error", po_v[line_po])
+    asn_error = rng.random(line_po.size) < tier("asn_error", po_v[line_po], po_bad[line_po])
     received = np.where(asn_error, np.maximum(0, shipped + rng.choice([-3, -2, -1, 1, 2], line_po.size)), shipped)
-    rejected = rng.binomial(received, tier("reject", po_v[line_po]))
+    rejected = rng.binomial(received, tier("reject", po_v[line_po], po_bad[line_po]))
     wr_ids = ids(f"{m.merchant_id}-WR", np.arange(n), 6)
     receipts = pd.DataFrame(
         {
@@ -439,7 +510,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     received_value = np.bincount(line_po, weights=received * unit_cost, minlength=n)
     inv_received_at = received_at + (rng.integers(1, 4, n) * 86400 + rng.integers(0, 28800, n)).astype("timedelta64[s]")
     approved_at = inv_received_at + (rng.gamma(4.0, m.approval_days / 4.0, n) * 86400).astype("int64").astype("timedelta64[s]")
-    first_pass = rng.random(n) < tier("first_pass", po_v)
+    first_pass = rng.random(n) < tier("first_pass", po_v, po_bad)
     manual = np.where(first_pass, rng.random(n) < 0.01, rng.random(n) < 0.75)
     offers_discount = np.isin(po_vendor, active[::2])
     due = inv_received_at.astype("datetime64[D]") + np.timedelta64(10, "D")
@@ -454,7 +525,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "invoice_amount": np.round(received_value, 2),
             "received_at": iso(inv_received_at),
             "approved_at": iso(np.where(approved_at.astype("datetime64[D]") <= end, approved_at, np.datetime64("NaT"))),
-            "po_match_result": np.where(rng.random(n) < tier("po_exact", po_v), "exact", "adjusted"),
+            "po_match_result": np.where(rng.random(n) < tier("po_exact", po_v, po_bad), "exact", "adjusted"),
             "first_pass_result": np.where(first_pass, "matched", "exception"),
             "resolution_method": np.where(manual, "manual", "automatic"),
             "discount_pct": np.where(offers_discount, 2.0, 0.0),
@@ -468,12 +539,12 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
     short_po = np.bincount(line_po, weights=short, minlength=n) > 0
     asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
-    # Beyond those incidents, a quarter of POs draw a routine label or quality chargeback.
-    routine = np.where(rng.random(n) < 0.25, rng.choice(["label_error", "quality"], n), "")
+    # Beyond those incidents, nearly half the POs draw a routine label or quality chargeback (1.5-4%).
+    routine = np.where(rng.random(n) < 0.45, rng.choice(["label_error", "quality"], n), "")
     cause = np.where(late, "late_delivery", np.where(short_po, "short_shipment", np.where(asn_po, "asn_error", routine)))
     charged = is_received & (cause != "") & (rng.random(n) < 0.7 * m.chargeback_enforcement)
     issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
-    resolve_days = rng.gamma(3.0, np.where(is_bad_vendor[po_v], 16.0, 6.0))
+    resolve_days = rng.gamma(3.0, np.where(po_bad, 16.0, 6.0))
     credited = issued + resolve_days.astype("int64").astype("timedelta64[D]")
     chargebacks = pd.DataFrame(
         {
@@ -482,7 +553,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "vendor_id": po_vendor,
             "issued_date": issued.astype(str),
             "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
-            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.01, 0.03, n), rng.uniform(0.03, 0.08, n)), 2),
+            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n)), 2),
             "reason": cause,
             "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
         }
@@ -496,7 +567,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     exists = np.concatenate([np.ones(n, bool), ack_at.astype("datetime64[D]") <= end, has_asn, has_invoice])
     exists &= doc_at.astype("datetime64[D]") <= end
     vendor_doc = doc_type != "850"
-    edi_ok = tier("edi_ok", doc_vendor)
+    edi_ok = tier("edi_ok", doc_vendor, np.tile(po_bad, 4))
     edi = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -505,7 +576,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "transaction_type": doc_type,
             "transmitted_at": iso(doc_at),
             "is_correct": ~vendor_doc | (rng.random(doc_type.size) < edi_ok),
-            "is_on_time": ~vendor_doc | (rng.random(doc_type.size) < edi_ok - 0.01),
+            "is_on_time": ~vendor_doc | (rng.random(doc_type.size) < edi_ok - 0.003),
             "_loaded_at": iso(loaded_at(doc_at)),
         }
     )[exists]
@@ -515,7 +586,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     fund = pd.DataFrame({"vendor_id": po_vendor, "quarter": quarter, "value": po_value}).groupby(["vendor_id", "quarter"], as_index=False)["value"].sum()
     quarter_end = (fund["quarter"].to_numpy() * 3 + 3).astype("datetime64[M]").astype("datetime64[D]") - np.timedelta64(1, "D")
     accrued = np.round(fund["value"].to_numpy() * 0.02, 2)
-    claimed = np.round(accrued * np.minimum(1.0, rng.beta(20 * m.coop_utilization, 20 * (1.02 - m.coop_utilization), len(fund))), 2)
+    claimed = np.round(accrued * np.minimum(1.0, rng.beta(200 * m.coop_utilization, 200 * (1.02 - m.coop_utilization), len(fund))), 2)
     coop = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,

@@ -26,21 +26,25 @@ class MerchantProfile:
     mean_item_price: float
     sku_count: int
     monthly_growth: float
+    popularity_sigma: float  # log-normal spread of SKU popularity (ranked), see _orders_for
 
 
 MERCHANTS = (
     # The spec's merchant: hot rod parts are high-value, around $5K a day.
-    MerchantProfile("M01", "Hot Rod AN", 13.0, 120.0, 240, 0.010),
-    MerchantProfile("M02", "Chrome & Steel Garage", 7.0, 95.0, 120, 0.020),
-    MerchantProfile("M03", "Vintage Wheels Supply", 30.0, 55.0, 400, -0.004),
+    # Catalogues are sized so that the velocity mix is near the spec's 40/40/15/5 (fast/medium/
+    # slow/stagnant by units sold in 30 days) and the top five SKUs carry 30-40% of revenue.
+    MerchantProfile("M01", "Hot Rod AN", 13.0, 120.0, 64, 0.012, 1.0),
+    MerchantProfile("M02", "Chrome & Steel Garage", 7.0, 95.0, 44, 0.020, 0.85),
+    MerchantProfile("M03", "Vintage Wheels Supply", 30.0, 55.0, 80, 0.006, 0.85),
 )
 WEEKDAY = [0.95, 1.0, 1.0, 1.05, 1.1, 0.9, 0.8]
-MONTH = [0.75, 0.8, 1.0, 1.15, 1.25, 1.2, 1.15, 1.1, 1.0, 0.9, 1.0, 1.1]  # car-show season peaks in May
+# A spring car-show peak in May, then the autumn ramp into the holiday gift season.
+MONTH = [0.75, 0.8, 0.95, 1.05, 1.15, 1.1, 1.0, 1.0, 1.05, 1.1, 1.2, 1.3]
 
 
 def _products(rng: np.random.Generator, m: MerchantProfile, first_day: np.datetime64) -> pd.DataFrame:
     n = m.sku_count
-    price = np.round(rng.lognormal(np.log(m.mean_item_price), 0.6, n), 2).clip(4.99)
+    price = np.round(rng.lognormal(np.log(m.mean_item_price), 0.4, n), 2).clip(4.99)
     return pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -52,6 +56,24 @@ def _products(rng: np.random.Generator, m: MerchantProfile, first_day: np.dateti
             "created_at": iso(np.full(n, first_day - np.timedelta64(30, "D")).astype("datetime64[s]")),
         }
     )
+
+
+def _normal_ppf(q: np.ndarray) -> np.ndarray:
+    """Standard normal quantiles (Acklam's rational approximation; |error| < 1.2e-9), without scipy."""
+    a = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02, 1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
+    b = (-5.447609879822406e01, 1.615858368580409e02, -1.556989798598866e02, 6.680131188771972e01, -1.328068155288572e01)
+    c = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e00, -2.549732539343734e00, 4.374664141464968e00, 2.938163982698783e00)
+    d = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e00, 3.754408661907416e00)
+    q = np.asarray(q, dtype="float64")
+    tail = np.minimum(q, 1 - q)
+    t = np.sqrt(-2 * np.log(np.clip(tail, 1e-300, None)))
+    x_tail = (((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) / ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1)
+    x_tail = np.where(q < 0.5, x_tail, -x_tail)
+    r = (q - 0.5) ** 2
+    x_mid = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * (q - 0.5) / (
+        ((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1
+    )
+    return np.where(tail < 0.02425, x_tail, x_mid)
 
 
 def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -71,7 +93,9 @@ def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     n_lines = rng.geometric(0.55, n_orders)
     line_order = np.repeat(np.arange(n_orders), n_lines)
     line_number = np.arange(line_order.size) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
-    popularity = 1.0 / np.arange(1, len(products) + 1) ** 0.9
+    # Ranked log-normal popularity: a head of fast movers, a broad middle and a thin tail.
+    quantile = (np.arange(len(products)) + 0.5) / len(products)
+    popularity = np.exp(m.popularity_sigma * _normal_ppf(1 - quantile))
     sku_idx = rng.choice(len(products), line_order.size, p=popularity / popularity.sum())
     quantity = 1 + rng.binomial(2, 0.15, line_order.size)
     unit_price = products["unit_price"].to_numpy()[sku_idx]
