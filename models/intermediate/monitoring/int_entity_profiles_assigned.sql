@@ -1,7 +1,8 @@
 -- The peer profile of every benchmarked entity (spec 001: "comparable merchants in your
--- category"), from the dimensions: a retail merchant's category is the one most of its SKUs
--- belong to (ties: the first by name); storefront merchants and hotels are one comparable set
--- each. Only the systems that are built contribute.
+-- category"), from the dimensions: a retail merchant's profile is the merchandise family
+-- (seed retail_category_targets.peer_family: hardlines, softlines) most of its SKUs belong to
+-- (ties: the first by name; a category without a family is its own); storefront merchants and
+-- hotels are one comparable set each. Only the systems that are built contribute.
 {%- set profiled = [] %}
 {%- if source_system_enabled('retail') %}{% do profiled.append('retail') %}{% endif %}
 {%- if source_system_enabled('storefront') %}{% do profiled.append('storefront') %}{% endif %}
@@ -17,14 +18,25 @@ retail_products as (
 
 ),
 
-retail_categories as (
+category_families as (
+
+    select * from {{ ref('retail_category_targets') }}
+
+),
+
+retail_families as (
 
     select
-        merchant_id,
-        category,
-        row_number() over (partition by merchant_id order by count(*) desc, category) as category_rank
+        retail_products.merchant_id,
+        coalesce(category_families.peer_family, retail_products.category) as peer_family,
+        row_number() over (
+            partition by retail_products.merchant_id
+            order by count(*) desc, coalesce(category_families.peer_family, retail_products.category)
+        ) as family_rank
     from retail_products
-    group by merchant_id, category
+    left join category_families
+        on retail_products.category = category_families.category
+    group by retail_products.merchant_id, coalesce(category_families.peer_family, retail_products.category)
 
 ),
 
@@ -51,9 +63,9 @@ final as (
         select
             'merchant' as entity_type,
             merchant_id as entity_id,
-            {{ dbt.concat(["'retail:'", 'category']) }} as profile
-        from retail_categories
-        where category_rank = 1
+            {{ dbt.concat(["'retail:'", 'peer_family']) }} as profile
+        from retail_families
+        where family_rank = 1
     {%- endif %}
     {%- if 'storefront' in profiled %}
         {%- if 'retail' in profiled %}
