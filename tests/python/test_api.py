@@ -137,8 +137,16 @@ def test_tiers_refuse_with_a_structured_answer(api, db):
     assert "error" not in api.kpi_trend("sales.daily_revenue", "M02", "day", 3)
 
 
-def test_benchmark_is_not_available_without_the_table(api):
-    assert api.benchmark("sales.daily_revenue", "category:auto", "M01")["error"] == "not_available"
+def test_benchmark_on_the_built_table(api, db):
+    # The fixture has two storefront merchants: M01 has one peer in every period, so every row
+    # is suppressed (k = 5) and shows no figure; the periods are those of kpi_benchmarks.
+    got = api.benchmark("sales.daily_revenue", "storefront", "M01")
+    expected = query(db, "select grain, cast(period_start as varchar), peer_count from kpi_benchmarks where kpi_id = 'sales.daily_revenue'"
+                         " and entity_id = 'M01' order by grain, period_start")
+    assert [(b["grain"], b["period_start"], b["peer_count"]) for b in got["benchmarks"]] == expected
+    assert expected and all(b["is_suppressed"] and b["p50"] is None for b in got["benchmarks"])
+    unknown = api.benchmark("sales.daily_revenue", "category:auto", "M01")
+    assert (unknown["error"], unknown["available_profiles"]) == ("unknown_profile", ["storefront"])
 
 
 def _small_warehouse(path: Path, revenue: float) -> None:

@@ -24,7 +24,7 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("kpi_dashboard", {"merchant_id": "M01"}),
     ("kpi_trend", {"kpi_name": "Daily Revenue", "merchant_id": "M01", "period": "day", "periods": 7}),
     ("kpi_alerts", {"merchant_id": "M01"}),
-    ("benchmark", {"kpi_name": "sales.daily_revenue", "merchant_profile": "category:auto", "merchant_id": "M01"}),
+    ("benchmark", {"kpi_name": "sales.daily_revenue", "merchant_profile": "storefront", "merchant_id": "M01"}),
     ("kpi_history", {"kpi_name": "sales.daily_revenue", "merchant_ids": ["M02"], "start": "2026-11-10", "end": "2026-11-20"}),
     ("kpi_trend", {"kpi_name": "sales.daily_revenue", "merchant_id": "M01", "periods": -1}),
     ("kpi_trend", {"kpi_name": "sales.daily_revenue", "merchant_id": "M01", "periods": 10**9}),
@@ -82,10 +82,14 @@ def test_kpi_alerts_equals_sql(session, db):
     assert [(a["alert_id"], a["alert_type"], a["severity"], a["value"]) for a in result.structured_content["alerts"]] == expected
 
 
-def test_benchmark_says_not_available_until_the_table_exists(session, db):
-    assert query(db, "select count(*) from information_schema.tables where table_name = 'kpi_benchmarks'") == [(0,)]
+def test_benchmark_equals_sql(session, db):
+    # Two storefront merchants in the fixture: M01's one peer is below k = 5, so every row is suppressed.
     result = session[1][3]
-    assert result.is_error and result.structured_content["error"] == "not_available"
+    expected = query(db, "select grain, strftime(period_start, '%Y-%m-%d'), peer_count, is_suppressed from kpi_benchmarks"
+                         " where kpi_id = 'sales.daily_revenue' and entity_id = 'M01' and profile = 'storefront' order by grain, period_start")
+    assert expected and not result.is_error
+    got = [(b["grain"], b["period_start"], b["peer_count"], b["is_suppressed"]) for b in result.structured_content["benchmarks"]]
+    assert got == expected
 
 
 def test_kpi_history_equals_sql(session, db):
