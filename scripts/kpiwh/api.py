@@ -38,6 +38,8 @@ BENCHMARK_COLUMNS = ("grain", "period_start", "period_end", "peer_count", "p25",
                      "is_suppressed")
 # Withheld from a suppressed row even if the table carried them: with under k peers they would reveal a peer's value.
 BENCHMARK_SUPPRESSIBLE = ("p25", "p50", "p75", "percentile_rank", "gap_to_median")
+CORRELATION_COLUMNS = ("leading_kpi_id", "lagging_kpi_id", "grain", "best_lag_periods", "pearson_r", "pair_count", "expected_sign",
+                       "leading_latest_value", "leading_window_median", "is_strong", "is_leading_degrading", "is_warning")
 HISTORY_COLUMNS = ("kpi_id", "entity_type", "entity_id", "grain", "period_start", "period_end", "value", "sample_size", "unit", "target_value",
                    "status", "status_reason", "is_target_met", "as_of_date")
 
@@ -221,7 +223,7 @@ def history_query(kpi_id: str | None, entities: Sequence[tuple[str, str]] | None
 
 
 class ReadApi:
-    """The five calls of the read API on one published warehouse file."""
+    """The six calls of the read API on one published warehouse file."""
 
     def __init__(self, path: Path) -> None:
         self.warehouse = Warehouse(path)
@@ -299,6 +301,24 @@ class ReadApi:
             raise ApiError("unknown_profile", f"no {chosen_profile!r} benchmark of {kpi['kpi_id']} for {entity[1]}", "profile",
                            available_profiles=profiles)
         return {"kpi_id": kpi["kpi_id"], "profile": chosen_profile, "entity_type": entity[0], "entity_id": entity[1], "benchmarks": rows}
+
+    @_answer
+    def kpi_correlations(self, entity_id: str, kpi_id: str | None = None, entity_type: str | None = None) -> Result:
+        """Leading -> lagging pairs of an entity at their best lag, warnings first (standard tier).
+
+        A warning (is_warning) is a leading KPI degrading while the pair's correlation is strong: what is
+        likely to follow. With kpi_id, only the pairs the KPI leads or lags.
+        """
+        snapshot, cur = self.warehouse.snapshot()
+        kpi = None if kpi_id is None else _kpi(snapshot, kpi_id)
+        entity = _entity(snapshot, entity_id, entity_type)
+        _require(snapshot.tier(entity), "standard", entity)
+        chosen = kpi and kpi["kpi_id"]
+        rows = _records(cur.execute(
+            f"select {', '.join(CORRELATION_COLUMNS)} from kpi_correlations where entity_type = ? and entity_id = ? "
+            "and (?::varchar is null or ? in (leading_kpi_id, lagging_kpi_id)) order by is_warning desc, leading_kpi_id, lagging_kpi_id",
+            [*entity, chosen, chosen]))
+        return {"entity_type": entity[0], "entity_id": entity[1], "kpi_id": chosen, "correlations": rows}
 
     @_answer
     def kpi_history(self, kpi_id: str | None = None, entity_ids: Sequence[str] | None = None, start: str | None = None, end: str | None = None,

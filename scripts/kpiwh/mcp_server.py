@@ -1,7 +1,7 @@
 """The MCP server of spec 001: the read API (kpiwh.api) as MCP tools, over stdio or streamable HTTP.
 
 Tool and parameter names are spec 001's (`kpi_dashboard(merchant_id)`, `kpi_trend(kpi_name, period)`,
-`kpi_alerts(merchant_id)`, `benchmark(kpi_name, merchant_profile)`), plus `kpi_history`; `merchant_id`
+`kpi_alerts(merchant_id)`, `benchmark(kpi_name, merchant_profile)`), plus `kpi_correlations` and `kpi_history`; `merchant_id`
 takes any entity id (merchant, vendor, hotel, ...), `kpi_name` a kpi_id or the catalog's display
 name, `period` a grain. Every answer is a structured result; a refusal has is_error set.
 """
@@ -36,7 +36,7 @@ def _result(answer: Result) -> CallToolResult:
 
 
 def build_server(published_path: Path) -> MCPServer[Any]:
-    """The server with its five tools, reading the published warehouse at `published_path`."""
+    """The server with its six tools, reading the published warehouse at `published_path`."""
     api = ReadApi(published_path)
     server: MCPServer[Any] = MCPServer("kpiwh", instructions="KPI values, trends, alerts, peer benchmarks and history of the KPI warehouse "
                                        "(spec 001). Numbers and classifications; null = no data.")
@@ -54,6 +54,10 @@ def build_server(published_path: Path) -> MCPServer[Any]:
                   merchant_id: EntityId, entity_type: EntityType = None) -> CallToolResult:
         return _result(api.benchmark(kpi_name, merchant_profile, merchant_id, entity_type))
 
+    def kpi_correlations(merchant_id: EntityId, kpi_name: Annotated[str | None, Field(description="Only the pairs this KPI leads or lags")] = None,
+                         entity_type: EntityType = None) -> CallToolResult:
+        return _result(api.kpi_correlations(merchant_id, kpi_name, entity_type))
+
     def kpi_history(kpi_name: Annotated[str | None, Field(description="A kpi_id or display name; omitted = every KPI")] = None,
                     merchant_ids: Annotated[list[str] | None, Field(description="Entity ids; omitted = every entity")] = None,
                     start: IsoDate = None, end: IsoDate = None, period: Period = None) -> CallToolResult:
@@ -65,6 +69,8 @@ def build_server(published_path: Path) -> MCPServer[Any]:
         kpi_alerts: "Active exceptions ranked by severity, leading indicators first; nothing for normal performance (every tier; "
                     "trajectory alerts need standard).",
         benchmark: "The entity's percentile rank and gap to the median among anonymised peers of a profile, per period (premium tier).",
+        kpi_correlations: "Leading -> lagging KPI pairs at their best lag, with a warning when the leading KPI degrades and the "
+                          "correlation is strong: what is likely to follow (standard tier).",
         kpi_history: "Values and statuses of every period, for investor and period-end reporting (standard tier).",
     }
     for fn, description in tools.items():

@@ -172,6 +172,13 @@ def _small_warehouse(path: Path, revenue: float) -> None:
                     "('sales.daily_revenue', 'week', '2026-11-09', '2026-11-15', 'category:auto', 'merchant', 'M01', 4, null, null, null, null, 7.0, 'usd', true), "
                     "('sales.daily_revenue', 'week', '2026-11-16', '2026-11-22', 'category:auto', 'merchant', 'M01', 5, 20, 30, 40, 0.6, 5, 'usd', false), "
                     "('sales.daily_revenue', 'week', '2026-11-16', '2026-11-22', 'size:small', 'merchant', 'M01', 5, 1, 2, 3, 0.2, -1, 'usd', false)")
+        con.execute("create table kpi_correlations (leading_kpi_id varchar, lagging_kpi_id varchar, entity_type varchar, entity_id varchar, grain varchar, "
+                    "best_lag_periods bigint, pearson_r double, pair_count bigint, expected_sign integer, leading_latest_value double, "
+                    "leading_window_median double, is_strong boolean, is_leading_degrading boolean, as_of_date date, is_warning boolean)")
+        con.execute("insert into kpi_correlations values "
+                    "('a.lead', 'sales.daily_revenue', 'merchant', 'M02', 'week', 2, 0.9, 20, 1, 80, 90, true, true, '2026-11-20', true), "
+                    "('b.lead', 'c.lag', 'merchant', 'M02', 'week', 0, 0.2, 20, 1, 95, 90, false, false, '2026-11-20', false), "
+                    "('a.lead', 'sales.daily_revenue', 'merchant', 'M01', 'week', 1, 0.7, 12, 1, 99, 90, true, false, '2026-11-20', false)")
 
 
 def test_benchmark_on_the_contract_with_numbers_by_hand(tmp_path):
@@ -192,6 +199,21 @@ def test_benchmark_on_the_contract_with_numbers_by_hand(tmp_path):
     unknown = api.benchmark("sales.daily_revenue", "category:toys", "M01")
     assert (unknown["error"], unknown["field"], unknown["available_profiles"]) == ("unknown_profile", "profile", ["category:auto", "size:small"])
     assert api.benchmark("sales.daily_revenue", "category:auto")["field"] == "entity_id"
+
+
+def test_correlations_of_an_entity_warnings_first_and_by_kpi(tmp_path):
+    path = tmp_path / "small.duckdb"
+    _small_warehouse(path, 35.0)
+    with duckdb.connect(str(path)) as con:  # M03: an entity of the default (baseline) tier
+        con.execute("insert into kpi_dashboard select * replace ('M03' as entity_id) from kpi_dashboard limit 1")
+    api = ReadApi(path)
+    got = api.kpi_correlations("M02")
+    assert [(c["leading_kpi_id"], c["lagging_kpi_id"], c["best_lag_periods"], c["pearson_r"], c["is_warning"]) for c in got["correlations"]] == [
+        ("a.lead", "sales.daily_revenue", 2, 0.9, True), ("b.lead", "c.lag", 0, 0.2, False)]
+    only = api.kpi_correlations("M02", "Daily Revenue")
+    assert (only["kpi_id"], [c["leading_kpi_id"] for c in only["correlations"]]) == ("sales.daily_revenue", ["a.lead"])
+    refused = api.kpi_correlations("M03")
+    assert (refused["error"], refused["required_tier"], refused["entity_tier"]) == ("tier_required", "standard", "baseline")
 
 
 def test_a_republish_is_followed_and_calls_in_flight_finish_on_the_old_file(tmp_path):

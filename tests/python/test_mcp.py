@@ -30,6 +30,7 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("kpi_trend", {"kpi_name": "sales.daily_revenue", "merchant_id": "M01", "periods": 10**9}),
     ("kpi_dashboard", {"merchant_id": "NOPE"}),
     ("kpi_trend", {"kpi_name": "sales.daily_revenue", "merchant_id": "M01", "periods": "many"}),
+    ("kpi_correlations", {"merchant_id": "M02"}),
 ]
 
 
@@ -54,8 +55,8 @@ def session(db: Path) -> tuple[list[str], list[Any]]:
     return anyio.run(_session_calls, db, CALLS)
 
 
-def test_the_five_tools_are_listed(session):
-    assert sorted(session[0]) == ["benchmark", "kpi_alerts", "kpi_dashboard", "kpi_history", "kpi_trend"]
+def test_the_six_tools_are_listed(session):
+    assert sorted(session[0]) == ["benchmark", "kpi_alerts", "kpi_correlations", "kpi_dashboard", "kpi_history", "kpi_trend"]
 
 
 def test_kpi_dashboard_equals_sql(session, db):
@@ -90,6 +91,15 @@ def test_benchmark_equals_sql(session, db):
     assert expected and not result.is_error
     got = [(b["grain"], b["period_start"], b["peer_count"], b["is_suppressed"]) for b in result.structured_content["benchmarks"]]
     assert got == expected
+
+
+def test_kpi_correlations_equals_sql(session, db):
+    # The declared pairs are retail KPIs: a storefront merchant has none, and the answer says so (not an error).
+    result = session[1][9]
+    expected = query(db, "select leading_kpi_id, lagging_kpi_id, best_lag_periods from kpi_correlations where entity_id = 'M02' "
+                         "order by is_warning desc, leading_kpi_id, lagging_kpi_id")
+    assert not result.is_error and result.structured_content["entity_id"] == "M02"
+    assert [(c["leading_kpi_id"], c["lagging_kpi_id"], c["best_lag_periods"]) for c in result.structured_content["correlations"]] == expected
 
 
 def test_kpi_history_equals_sql(session, db):

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, dbt, query
 
 RAW = FIXTURES / "storefront_basic"
-FIRST, SECOND = date(2026, 11, 15), date(2026, 11, 20)
+FIRST, SECOND = date(2026, 11, 10), date(2026, 11, 18)
 ALERT = "select alert_id, alert_type, severity from kpi_alerts"
 HISTORY = "select alert_id, alert_event, alert_type, severity, as_of_date from kpi_alert_history"
 

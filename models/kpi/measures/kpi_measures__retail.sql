@@ -96,7 +96,12 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.invoice_exception_rate', relation='financial', value='invoice_exception_rate_pct', sample_size='invoices', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.chargeback_share', relation='financial', value='chargeback_share_pct', sample_size='purchase_orders', **merchants_vendors) }}
+    -- Under-enforcement (below 0.5%) is the merchant's programme: a vendor with no chargeback
+    -- is a good vendor, so a vendor's lower bound is 0 (a share is never below it).
+    {{ kpi_measure(
+        kpi_id='retail.chargeback_share', relation='financial', value='chargeback_share_pct', sample_size='purchase_orders',
+        yellow_below="case when entity_type = 'vendor' then 0 end", **merchants_vendors
+    ) }}
     union all
     {{ kpi_measure(
         kpi_id='retail.coop_utilization_rate', relation='financial', value='coop_utilization_rate_pct', sample_size='coop_funds_closed',

@@ -1,7 +1,9 @@
 -- The exceptions, and nothing else (spec 001: "normal performance generates no noise"): one row
 -- per monitored KPI series (kpi_monitored_periods) whose latest period is
--- - a breach: RED or YELLOW for at least breach_periods consecutive periods (a NO_DATA period,
---   an insufficient sample included, ends a run: an alert never rests on what was not judged);
+-- - a breach: RED or YELLOW for consecutive periods up to a latest RED one, at least
+--   breach_periods of them, or up to a latest YELLOW one, at least yellow_breach_periods (a
+--   warning must persist longer than an alarm to be an exception). A NO_DATA period, an
+--   insufficient sample included, ends a run: an alert never rests on what was not judged;
 -- - a trajectory: still GREEN, but its trend over the last lookback_periods crosses a bound
 --   within horizon_periods. The trend is the Theil-Sen slope (the median of the slopes between
 --   every pair of points): one outlier week cannot tilt it, as it tilts least squares. It counts
@@ -64,7 +66,9 @@ breach_starts as (
             and latest.entity_id = run_start.entity_id
             and latest.grain = run_start.grain
             and run_start.period_number = coalesce(latest.last_unbreached_number, 0) + 1
-    where latest.status in ('RED', 'YELLOW') and latest.periods_in_breach >= latest.breach_periods
+    where
+        (latest.status = 'RED' and latest.periods_in_breach >= latest.breach_periods)
+        or (latest.status = 'YELLOW' and latest.periods_in_breach >= latest.yellow_breach_periods)
 
 ),
 
@@ -336,7 +340,7 @@ final as (
         end as bound_value,
         breach_started_on,
         case when candidate_type = 'breach' then periods_in_breach end as periods_in_breach,
-        breach_periods,
+        case when status = 'YELLOW' then yellow_breach_periods else breach_periods end as breach_periods,
         trend_slope,
         trend_points,
         trend_slope_agreement,

@@ -38,6 +38,8 @@ series_rules as (
         coalesce(entity_rule.monitored_grain, kpi_rule.monitored_grain, default_rule.monitored_grain, catalog.dashboard_grain)
             as monitored_grain,
         coalesce(entity_rule.breach_periods, kpi_rule.breach_periods, default_rule.breach_periods) as rule_breach_periods,
+        coalesce(entity_rule.yellow_breach_periods, kpi_rule.yellow_breach_periods, default_rule.yellow_breach_periods)
+            as rule_yellow_breach_periods,
         coalesce(
             entity_rule.trajectory_lookback_periods, kpi_rule.trajectory_lookback_periods, default_rule.trajectory_lookback_periods
         ) as rule_lookback_periods,
@@ -68,6 +70,7 @@ monitored as (
     select
         series_rules.*,
         coalesce(series_rules.rule_breach_periods, grain_defaults.breach_periods) as breach_periods,
+        coalesce(series_rules.rule_yellow_breach_periods, grain_defaults.yellow_breach_periods) as yellow_breach_periods,
         coalesce(series_rules.rule_lookback_periods, grain_defaults.trajectory_lookback_periods) as lookback_periods,
         coalesce(series_rules.rule_horizon_periods, grain_defaults.trajectory_horizon_periods) as horizon_periods
     from series_rules
@@ -101,6 +104,7 @@ final as (
         status,
         status_reason,
         breach_periods,
+        yellow_breach_periods,
         lookback_periods,
         horizon_periods,
         red_severity,

@@ -63,6 +63,7 @@ BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
 GOOD_SPREAD = (0.6, 1.3)
 # Fields that are the probability of a good outcome (the rest are of a bad one, or a fill share).
 SUCCESS_FIELDS = ("asn_sent", "po_exact", "first_pass", "edi_ok")
+SEASONAL_BUY = 0.7  # a seasonal line's units against a basic's of the same demand (calibrated: most seasons end 85-100% sold)
 POS_PER_VENDOR_WEEK = 5.0  # at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
 
 
@@ -435,7 +436,10 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     top_up = np.maximum(1.0, 0.8 * vendor_mean[po_v] / np.maximum(raw_value, 0.01))
     shrink = vendor_total / np.maximum(np.bincount(po_v, weights=raw_value * top_up, minlength=active.size), 0.01)
     top_up = np.maximum(top_up * shrink[po_v], 0.48 * vendor_mean[po_v] / np.maximum(raw_value, 0.01))
-    units_ordered = np.maximum(1, np.round(units_ordered * top_up[line_po])).astype("int64")
+    # Seasonal SKUs are bought to a season's plan, not replenished like basics: a buyer plans the
+    # season to sell through (spec 001: 85%+ at season end), so their lines carry less than the flow.
+    seasonal_buy = np.where(products["is_seasonal"].to_numpy()[sku_idx], SEASONAL_BUY, 1.0)
+    units_ordered = np.maximum(1, np.round(units_ordered * top_up[line_po] * seasonal_buy)).astype("int64")
     po_lines = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
