@@ -11,23 +11,23 @@ from kpiwh.web import data, pages
 
 # Each view's pages and the mart whose presence says its system was built; a view of a system
 # without data is one "no data" page (the navigation stays the same whatever was built).
-VIEWS: list[tuple[str, str | None, Callable[[], list[vm.Page]]]] = [
-    ("Monitoring", None, lambda: [pages.exceptions_page(), pages.data_quality_page(), pages.kpi_detail_page()]),
-    ("Storefront", "fct_sales_daily", lambda: [pages.storefront_page()]),
-    ("Retail operations", "fct_retail_vendor_kpis", lambda: [pages.retail_page()]),
-    ("Classic Models", "fct_classicmodels_summary", pages.classicmodels_pages),
-    ("Hotel", "fct_hotel_otb_daily", lambda: [pages.hotel_page()]),
+VIEWS: list[tuple[str, str | None, str, Callable[[], list[vm.Page]]]] = [
+    ("Monitoring", None, "/", lambda: [pages.exceptions_page(), pages.data_quality_page(), pages.kpi_detail_page()]),
+    ("Storefront", "fct_sales_daily", "/storefront", lambda: [pages.storefront_page()]),
+    ("Retail operations", "fct_retail_vendor_kpis", "/retail", lambda: [pages.retail_page()]),
+    ("Classic Models", "fct_classicmodels_summary", "/cm-executive", pages.classicmodels_pages),
+    ("Hotel", "fct_hotel_otb_daily", "/hotel", lambda: [pages.hotel_page()]),
 ]
 
 
-def _no_data(view: str, mart: str) -> vm.Page:
-    return vm.Page(id=f"{mart}_no_data", title=view, components=[
+def _no_data(view: str, mart: str, path: str) -> vm.Page:
+    return vm.Page(id=f"{mart}_no_data", path=path, title=view, components=[
         vm.Text(text=f"no data: the published warehouse has no `{mart}` ({view} was not built).")])
 
 
 def dashboard(path: Path) -> vm.Dashboard:
     data.configure(path)
-    groups = {view: build() if mart is None or data.has_table(mart) else [_no_data(view, mart)] for view, mart, build in VIEWS}
+    groups = {view: build() if mart is None or data.has_table(mart) else [_no_data(view, mart, path)] for view, mart, path, build in VIEWS}
     every_page = [page for group in groups.values() for page in group]
     return vm.Dashboard(title="KPI warehouse", theme="vizro_dark", pages=every_page,
                         navigation=vm.Navigation(pages={view: [p.id for p in group] for view, group in groups.items()}))

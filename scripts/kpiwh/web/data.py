@@ -198,8 +198,8 @@ def table(name: str, query: str = "select * from {name}") -> Callable[[], pd.Dat
     return load
 
 
-# The detail page's selector sets kpi_id; before it does, the first KPI of the catalog is shown.
-FIRST_KPI = "(select min(kpi_id) from kpi_catalog)"
+# The detail page's selector sets kpi_id; before it does, the first KPI built is shown.
+FIRST_KPI = "(select min(kpi_id) from kpi_dashboard)"
 
 
 def kpi_catalog(kpi_id: str | None = None) -> pd.DataFrame:
@@ -222,7 +222,7 @@ def kpi_history(kpi_id: str | None = None) -> pd.DataFrame:
 
 
 def kpi_ids() -> list[str]:
-    return [r for (r,) in frame("select kpi_id from kpi_catalog order by kpi_id").itertuples(index=False)]
+    return [r for (r,) in frame("select distinct kpi_id from kpi_dashboard order by kpi_id").itertuples(index=False)]
 
 
 def classicmodels_countries() -> pd.DataFrame:

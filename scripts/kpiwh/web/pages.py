@@ -42,7 +42,7 @@ def _register(loaders: dict[str, Any]) -> None:
 
 def exceptions_page() -> vm.Page:
     _register({"alerts": data.alerts})
-    columns = [
+    columns: list[dict[str, Any]] = [
         {"field": "alert_rank", "headerName": "#", "width": 70},
         {"field": "severity", "cellStyle": ALERT_SEVERITY_STYLES},
         {"field": "type"}, {"field": "domain"}, {"field": "indicator_type", "headerName": "indicator"},
@@ -151,7 +151,7 @@ def data_quality_page() -> vm.Page:
 
 
 def kpi_detail_page() -> vm.Page:
-    kpi_ids = data.kpi_ids()
+    kpi_ids: list[Any] = data.kpi_ids()
     data_manager["kpi_definition"] = data.kpi_catalog
     data_manager["kpi_history"] = data.kpi_history
     return vm.Page(
@@ -200,7 +200,7 @@ def classicmodels_pages() -> list[vm.Page]:
         vm.Page(id="cm_regional", path="/cm-regional", title="Classic Models: Regional", layout=vm.Flex(), components=[
             vm.Graph(id="cm_map", figure=px.scatter(data_frame="cm_countries", x="longitude", y="latitude", size="revenue", color="region",
                                                     hover_name="country", custom_data=["region"], title="Revenue by country (click a bubble to filter its region)"),
-                     actions=set_controls(controls="cm_region", value="region")),
+                     actions=[set_controls(controls="cm_region", value="region")]),
             vm.Graph(id="cm_aov", figure=px.bar(data_frame="cm_regions", x="region", y="avg_order_value", title="AOV by region")),
             _grid("cm_countries"),
         ], controls=[vm.Filter(id="cm_region", column="region", targets=["cm_aov", "cm_countries_table"], selector=vm.Dropdown())]),
