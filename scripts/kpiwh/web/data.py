@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kpiwh.api import BENCHMARK_SUPPRESSIBLE, TIERS, Warehouse
+from kpiwh.api import BENCHMARK_SUPPRESSIBLE, Warehouse, has_tier
 from kpiwh.dashboard import format_target, format_value
 
 # The KPI tiles of each page: spec prefix of kpi_catalog.spec_ref and the entity type judged.
@@ -40,22 +39,39 @@ COUNTRY_CENTROIDS = {
 _warehouse: Warehouse | None = None
 
 
+def _recent_trend(where: str) -> str:
+    """kpi_trend rows at each KPI's dashboard grain matching `where`, the last `?` periods of each series.
+
+    Its parameters are those of `where`, then the number of periods.
+    """
+    return f"""
+        select catalog.kpi_name, trend.*
+        from kpi_trend as trend
+        inner join kpi_catalog as catalog
+            on trend.kpi_id = catalog.kpi_id and trend.grain = catalog.dashboard_grain
+        where {where}
+        qualify row_number() over (partition by trend.entity_type, trend.entity_id, trend.kpi_id order by trend.period_start desc) <= ?
+    """
+
+
 def configure(path: Path) -> None:
     """Point every loader at one published warehouse file."""
     global _warehouse
     _warehouse = Warehouse(path)
 
 
-def frame(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+def _current() -> Warehouse:
     if _warehouse is None:
         raise RuntimeError("kpiwh.web.data.configure(path) was not called")
-    return _warehouse.cursor().execute(sql, list(params)).df()
+    return _warehouse
+
+
+def frame(sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+    return _current().cursor().execute(sql, list(params)).df()
 
 
 def has_table(name: str) -> bool:
-    if _warehouse is None:
-        raise RuntimeError("kpiwh.web.data.configure(path) was not called")
-    return name in _warehouse.snapshot()[0].tables
+    return name in _current().snapshot()[0].tables
 
 
 def detail_link(kpi_id: str, label: str) -> str:
@@ -64,22 +80,27 @@ def detail_link(kpi_id: str, label: str) -> str:
     return f"[{label}]({DETAIL_PAGE}?{DETAIL_CONTROL}=b64_{encoded})"
 
 
-def _shown(value: Any, unit: str) -> str:
-    """A value as the dashboard prints it; NULL (NO_DATA) is 'no data', never 0."""
-    return "no data" if value is None or (isinstance(value, float) and math.isnan(value)) else format_value(value, unit)
+def is_missing(value: Any) -> bool:
+    """A scalar read through pandas is missing as None, NaN, NaT or NA: all of them are SQL NULL."""
+    return bool(pd.isna(value))
 
 
 def _none(value: Any) -> Any:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT else value
+    return None if is_missing(value) else value
+
+
+def _shown(value: Any, unit: str) -> str:
+    """A value as the dashboard prints it; NULL (NO_DATA) is 'no data', never 0."""
+    return "no data" if is_missing(value) else format_value(value, unit)
 
 
 def alerts() -> pd.DataFrame:
     """Active exceptions of every entity, in kpi_alerts' rank (severity first, leading before lagging)."""
     rows = frame("select * from kpi_alerts order by alert_rank")
     rows["kpi"] = [detail_link(k, n) for k, n in zip(rows["kpi_id"], rows["kpi_name"], strict=True)]
-    rows["type"] = rows["alert_type"].map({"breach": "breach", "trajectory": "↗ trajectory"}).fillna(rows["alert_type"])
-    rows["shown_value"] = [_shown(_none(v), u) for v, u in zip(rows["value"], rows["unit"], strict=True)]
-    rows["bound"] = [f"{b} {_shown(_none(v), u)}" for b, v, u in zip(rows["bound_crossed"], rows["bound_value"], rows["unit"], strict=True)]
+    rows["type"] = rows["alert_type"].replace({"trajectory": "↗ trajectory"})
+    rows["shown_value"] = [_shown(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)]
+    rows["bound"] = [f"{b} {_shown(v, u)}" for b, v, u in zip(rows["bound_crossed"], rows["bound_value"], rows["unit"], strict=True)]
     for column in ("period_start", "breach_started_on", "projected_period_end"):
         rows[column] = rows[column].dt.strftime("%Y-%m-%d")
     rows["trust"] = ["" if t else f"⚠ {n}" for t, n in zip(rows["is_trusted"], rows["trust_note"], strict=True)]
@@ -93,15 +114,8 @@ def tiles(spec: str, entity_type: str, tile: str | None = None) -> Callable[[], 
 
     def load() -> pd.DataFrame:
         rows = frame(
-            """
-            with recent as (
-                select trend.entity_id, trend.kpi_id, trend.period_start, trend.value
-                from kpi_trend as trend
-                inner join kpi_catalog as catalog
-                    on trend.kpi_id = catalog.kpi_id and trend.grain = catalog.dashboard_grain
-                where trend.entity_type = ? and catalog.spec_ref like ?
-                qualify row_number() over (partition by trend.entity_id, trend.kpi_id order by trend.period_start desc) <= ?
-            ),
+            f"""
+            with recent as ({_recent_trend("trend.entity_type = ? and catalog.spec_ref like ?")}),
             spark as (
                 select entity_id, kpi_id, list(value order by period_start) as spark
                 from recent
@@ -116,7 +130,7 @@ def tiles(spec: str, entity_type: str, tile: str | None = None) -> Callable[[], 
             """,
             [entity_type, spec + "%", SPARK_PERIODS, entity_type, spec + "%", tile, tile],
         )
-        rows["shown_value"] = [_shown(_none(v), u) for v, u in zip(rows["value"], rows["unit"], strict=True)]
+        rows["shown_value"] = [_shown(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)]
         rows["shown_target"] = [format_target({k: _none(r[k]) for k in ("target_min", "target_max", "target_value", "unit")})
                                 for r in rows.to_dict("records")]
         return rows
@@ -128,18 +142,8 @@ def trends(spec: str, entity_type: str) -> Callable[[], pd.DataFrame]:
     """The last TREND_PERIODS periods of every KPI of a spec at its dashboard grain, with the bands in force."""
 
     def load() -> pd.DataFrame:
-        return frame(
-            """
-            select catalog.kpi_name, trend.*
-            from kpi_trend as trend
-            inner join kpi_catalog as catalog
-                on trend.kpi_id = catalog.kpi_id and trend.grain = catalog.dashboard_grain
-            where trend.entity_type = ? and catalog.spec_ref like ?
-            qualify row_number() over (partition by trend.entity_id, trend.kpi_id order by trend.period_start desc) <= ?
-            order by trend.entity_id, trend.kpi_id, trend.period_start
-            """,
-            [entity_type, spec + "%", TREND_PERIODS],
-        )
+        return frame(f"{_recent_trend('trend.entity_type = ? and catalog.spec_ref like ?')} order by trend.entity_id, trend.kpi_id, trend.period_start",
+                     [entity_type, spec + "%", TREND_PERIODS])
 
     return load
 
@@ -155,7 +159,7 @@ def vendor_scorecards() -> pd.DataFrame:
         order by split_part(entity_id, ':', 1), vendor, kpi_id
         """
     )
-    rows["shown"] = [f"{_shown(_none(v), u)} {s}" for v, u, s in zip(rows["value"], rows["unit"], rows["status"], strict=True)]
+    rows["shown"] = [f"{_shown(v, u)} {s}" for v, u, s in zip(rows["value"], rows["unit"], rows["status"], strict=True)]
     wide = rows.pivot_table(index=["entity_id", "vendor"], columns="kpi_name", values="shown", aggfunc="first").reset_index()
     wide.columns.name = None
     return wide
@@ -163,7 +167,7 @@ def vendor_scorecards() -> pd.DataFrame:
 
 def retail_benchmarks() -> pd.DataFrame:
     """Each retail merchant's latest peer position per KPI, under the read API's tier and k-anonymity rules."""
-    snapshot = None if _warehouse is None else _warehouse.snapshot()[0]
+    snapshot = _current().snapshot()[0]
     rows = frame(
         """
         select benchmarks.entity_id, catalog.kpi_name, benchmarks.profile, benchmarks.grain, benchmarks.period_start,
@@ -177,10 +181,10 @@ def retail_benchmarks() -> pd.DataFrame:
         order by benchmarks.entity_id, catalog.kpi_name
         """
     )
-    premium = [snapshot is not None and TIERS.index(snapshot.tier(("merchant", m))) >= TIERS.index("premium") for m in rows["entity_id"]]
+    premium = [has_tier(snapshot.tier(("merchant", m)), "premium") for m in rows["entity_id"]]
     rows["position"] = [
         "requires the premium tier" if not ok else "suppressed: fewer peers than k" if hidden
-        else f"{_shown(_none(gap), unit)} vs median, percentile {_none(rank) if _none(rank) is None else round(rank)}"
+        else f"{_shown(gap, unit)} vs median, percentile {None if is_missing(rank) else round(rank)}"
         for ok, hidden, gap, rank, unit in zip(premium, rows["is_suppressed"], rows["gap_to_median"], rows["percentile_rank"], rows["unit"],
                                                strict=True)
     ]
@@ -208,17 +212,8 @@ def kpi_catalog(kpi_id: str | None = None) -> pd.DataFrame:
 
 def kpi_history(kpi_id: str | None = None) -> pd.DataFrame:
     """Every entity's last TREND_PERIODS periods of one KPI at its dashboard grain."""
-    return frame(
-        f"""
-        select catalog.kpi_name, trend.*
-        from kpi_trend as trend
-        inner join kpi_catalog as catalog on trend.kpi_id = catalog.kpi_id and trend.grain = catalog.dashboard_grain
-        where trend.kpi_id = coalesce(?, {FIRST_KPI})
-        qualify row_number() over (partition by trend.entity_type, trend.entity_id order by trend.period_start desc) <= ?
-        order by trend.entity_type, trend.entity_id, trend.period_start
-        """,
-        [kpi_id, TREND_PERIODS],
-    )
+    return frame(f"{_recent_trend(f'trend.kpi_id = coalesce(?, {FIRST_KPI})')} order by trend.entity_type, trend.entity_id, trend.period_start",
+                 [kpi_id, TREND_PERIODS])
 
 
 def kpi_ids() -> list[str]:

@@ -1,7 +1,6 @@
 """The dashboard's own figures: KPI tiles with status, target and sparkline; a trend chart with its bands."""
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -10,17 +9,15 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from vizro.models.types import capture
 
+from kpiwh.web.data import is_missing
+
 STATUS_COLOURS = {"RED": "#e5484d", "YELLOW": "#f5b400", "GREEN": "#30a46c", "NO_DATA": "#8b8d98", "INFO": "#3e63dd"}
 # The bounds of kpi_trend in the order they are drawn, each in the colour of the status beyond it.
 BANDS = (("red_below", "RED"), ("yellow_below", "YELLOW"), ("yellow_above", "YELLOW"), ("red_above", "RED"))
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _sparkline(values: Any, colour: str) -> dcc.Graph | html.Div:
-    points = [None if _missing(v) else v for v in (values if values is not None else [])]
+    points = [None if is_missing(v) else v for v in (values if values is not None else [])]
     if not any(p is not None for p in points):
         return html.Div(className="kpi-spark-empty")
     figure = go.Figure(go.Scatter(y=points, mode="lines", line={"color": colour, "width": 2}, connectgaps=False, hoverinfo="skip"))
@@ -32,7 +29,7 @@ def _sparkline(values: Any, colour: str) -> dcc.Graph | html.Div:
 def _tile(row: dict[str, Any]) -> html.Div:
     colour = STATUS_COLOURS.get(row["status"], STATUS_COLOURS["INFO"])
     met = row.get("is_target_met")
-    target = row["shown_target"] + ("" if _missing(met) or met is None else (" ✓" if met else " ✗"))
+    target = row["shown_target"] + ("" if is_missing(met) else (" ✓" if met else " ✗"))
     body = [
         html.Div(row["kpi_name"], className="kpi-name"),
         html.Div(row["shown_value"], className="kpi-value", style={"fontSize": "1.6rem", "fontWeight": 600}),
@@ -47,7 +44,7 @@ def _tile(row: dict[str, Any]) -> html.Div:
     return html.Div(dbc.Card(dbc.CardBody(body), style={"borderLeft": f"6px solid {colour}", "height": "100%"}), className="kpi-tile",
                     style={"width": "240px"},
                     **{"data-kpi": row["kpi_id"], "data-entity": row["entity_id"], "data-status": row["status"],
-                       "data-value": "" if _missing(row["value"]) else repr(float(row["value"]))})
+                       "data-value": "" if is_missing(row["value"]) else repr(float(row["value"]))})
 
 
 @capture("figure")

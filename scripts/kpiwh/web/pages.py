@@ -152,8 +152,7 @@ def data_quality_page() -> vm.Page:
 
 def kpi_detail_page() -> vm.Page:
     kpi_ids: list[Any] = data.kpi_ids()
-    data_manager["kpi_definition"] = data.kpi_catalog
-    data_manager["kpi_history"] = data.kpi_history
+    _register({"kpi_definition": data.kpi_catalog, "kpi_history": data.kpi_history})
     return vm.Page(
         id="kpi_detail", path=data.DETAIL_PAGE, title="KPI detail",
         components=[
