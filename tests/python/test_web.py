@@ -152,3 +152,12 @@ def test_a_publish_shows_after_reload_while_the_server_keeps_serving(server, bro
     after = _tiles(page)[("M01", "sales.daily_revenue")]
     assert float(after) == pytest.approx(float(before) + 1000)
     page.close()
+
+
+def test_serve_without_a_published_warehouse_says_so(tmp_path):
+    missing = tmp_path / "kpi.duckdb"
+    result = subprocess.run([str(Path(sys.executable).with_name("kpiwh")), "serve", "--db", str(missing)], cwd=REPO_ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 4
+    assert result.stderr.strip() == f"kpiwh: no published warehouse at {missing}: run `kpiwh build`"
+    assert "Traceback" not in result.stderr

@@ -7,6 +7,8 @@ from pathlib import Path
 import vizro.models as vm
 from vizro import Vizro
 
+from kpiwh.api import ApiError
+from kpiwh.exit_codes import BAD_ENVIRONMENT, KpiwhError
 from kpiwh.web import data, pages
 
 # Each view's pages and the mart whose presence says its system was built; a view of a system
@@ -35,6 +37,9 @@ def dashboard(path: Path) -> vm.Dashboard:
 
 def serve(path: Path, host: str, port: int) -> None:
     """Build the dashboard and serve it until interrupted (Dash's threaded server)."""
-    app = Vizro().build(dashboard(path))
+    try:
+        app = Vizro().build(dashboard(path))
+    except ApiError as error:  # no published warehouse yet: a message, not a traceback
+        raise KpiwhError(str(error), BAD_ENVIRONMENT) from None
     print(f"KPI dashboard: http://{host}:{port}/  (reading {path}, read-only)", flush=True)
     app.run(host=host, port=port, debug=False)
