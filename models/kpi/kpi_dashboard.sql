@@ -49,7 +49,8 @@ latest as (
 
 distrust as (
 
-    -- A scope is a KPI's domain or its kpi_id; an issue without an entity applies to every entity.
+    -- A scope is a KPI's domain or its kpi_id; an issue without an entity applies to every
+    -- entity, one without affected days to every period; one confined to other days to none.
     select
         latest.kpi_id,
         latest.entity_type,
@@ -62,6 +63,13 @@ distrust as (
         on
             (catalog.domain = trust_issues.kpi_scope or latest.kpi_id = trust_issues.kpi_scope)
             and (trust_issues.entity_id is null or latest.entity_id = trust_issues.entity_id)
+            and (
+                trust_issues.affected_from_date is null
+                or (
+                    latest.period_end >= trust_issues.affected_from_date
+                    and latest.period_start <= trust_issues.affected_to_date
+                )
+            )
     group by latest.kpi_id, latest.entity_type, latest.entity_id
 
 ),

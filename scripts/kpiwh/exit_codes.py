@@ -7,7 +7,7 @@ from __future__ import annotations
 
 SUCCESS = 0
 FAILED = 1  # dbt build, validation or publish failed
-DQ_GATE = 2  # a data-quality gate failed: CRITICAL issues in prod, or a source past its freshness error limit
+DQ_GATE = 2  # the data-quality gate failed: open CRITICAL issues touching the published periods (kpi_dq_gate), in prod
 ALREADY_RUNNING = 3  # another kpiwh build, publish or nightly holds the working warehouse's lock
 BAD_ENVIRONMENT = 4  # a missing raw folder, the working file held by another process, a folder that cannot be written
 

@@ -5,6 +5,7 @@ developer's warehouse and never fight over a DuckDB lock.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,15 +20,20 @@ from kpiwh.config import REPO_ROOT, Paths
 from kpiwh.warehouse import dbt_env
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
+# What dbt reads of the project (project_with_seed).
+PROJECT_ENTRIES = {"dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses"}
 
 
-def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def dbt(
+    args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: dict[str, str] | None = None, project_dir: Path = REPO_ROOT
+) -> subprocess.CompletedProcess:
     """Run one dbt command on `raw_dir` into `db_path`; output is captured for assertions.
 
     Builds default to KPI_APPLY_MIN_SAMPLES=false: the hand-made fixtures (and the copies tests
     make of them) have three-order days that test arithmetic and bands. The minimum-sample rule
     has tests of its own, and builds of generated data pass KPI_APPLY_MIN_SAMPLES=true to be
     judged as the product judges them.
+    `project_dir`: a copy of the project (project_with_seed) where a test changes a seed.
     The systems built are those the fixture has files for, chosen as `kpiwh` chooses them. Systems
     read from their own directory (classicmodels) join only when a test names them in
     extra_env KPI_SOURCE_SYSTEMS, so a fixture build never depends on ../shared being there.
@@ -43,8 +49,23 @@ def dbt(args: list[str], raw_dir: Path, db_path: Path, as_of: date, extra_env: d
     env.pop("KPI_SOURCE_SYSTEMS", None)
     selection = systems.select(raw_dir, systems.requested_systems((extra_env or {}).get("KPI_SOURCE_SYSTEMS")), external=False)
     return subprocess.run(
-        [str(Path(sys.executable).with_name("dbt")), *selection.dbt_args(args)], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+        [str(Path(sys.executable).with_name("dbt")), *selection.dbt_args(args)], cwd=project_dir, env=env, capture_output=True, text=True
     )
+
+
+def project_with_seed(base: Path, seed: str, content: str) -> Path:
+    """The project as symlinks under `base`, with seeds/<seed> replaced by `content`: a team's
+    own copy of a seed (acknowledgements, overrides) without touching the repository's."""
+    project = base / "project"
+    project.mkdir(parents=True)
+    for entry in REPO_ROOT.iterdir():
+        if entry.name in PROJECT_ENTRIES:
+            if entry.name == "seeds":
+                shutil.copytree(entry, project / "seeds")
+            else:
+                (project / entry.name).symlink_to(entry)
+    (project / "seeds" / seed).write_text(content)
+    return project
 
 
 @pytest.fixture(scope="session")

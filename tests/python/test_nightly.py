@@ -89,9 +89,11 @@ def test_successful_nightly_records_the_run(night):
     assert sorted(r["unique_id"] for r in sources) == [f"source.kpi_warehouse.storefront.{t}" for t in
                                                        ("customers", "merchants", "order_lines", "orders", "products")]
     assert (run["sources_passed"], run["sources_warned"], run["sources_failed"]) == (5, 0, 0)
-    # DQ issues by severity, as the published warehouse's issue log has them.
+    # DQ issues by severity, as the published warehouse's issue log has those it detected (a
+    # first build has none resolved).
     with duckdb.connect(str(published(env)), read_only=True) as con:
         by_severity = dict(con.execute("select severity, count(*) from fct_dq_issues group by all").fetchall())
+        assert con.execute("select distinct issue_state from fct_dq_issues").fetchall() == [("open",)]
     assert (run["dq_critical"], run["dq_high"], run["dq_medium"], run["dq_low"]) == tuple(by_severity.get(s, 0) for s in ("CRITICAL", "HIGH", "MEDIUM", "LOW"))
     assert run["dq_critical"] == 0 and run["dq_high"] > 0
     # Steps in order, with their durations; the JSON summary says the same.
@@ -239,19 +241,24 @@ def test_prod_nightly_with_a_critical_issue_is_a_data_quality_failure(tmp_path):
     assert not published(env).exists()
 
 
-def test_a_source_past_its_freshness_error_limit_stops_the_night(tmp_path):
+def test_a_source_past_its_freshness_error_limit_is_judged_by_the_prod_gate(tmp_path):
     # Freshness is measured at the end of the as_of day, as Q.1 measures it: orders last loaded
-    # 50 hours before it are past the 48-hour error limit.
+    # 50 hours before it are past the 48-hour error limit. The freshness step records it; the
+    # build's gate fails on the stale_table issue it raises (which an acknowledgement could lift).
     raw = fresh_storefront(tmp_path / "raw")
     orders = raw / "storefront" / "orders.csv"
     frame = pd.read_csv(orders, dtype=str, keep_default_na=False)
     day_end = datetime.fromisoformat(AS_OF) + timedelta(days=1)
-    frame["_loaded_at"] = (day_end - timedelta(hours=50)).strftime("%Y-%m-%d %H:%M:%S")  # error after 48 h
+    loaded = day_end - timedelta(hours=50)  # error after 48 h
+    frame["_loaded_at"] = loaded.strftime("%Y-%m-%d %H:%M:%S")
     frame.to_csv(orders, index=False)
-    env = nightly_env(raw, tmp_path)
+    env = {**nightly_env(raw, tmp_path), "KPI_TARGET": "prod"}
     result = kpiwh(["nightly"], env)
-    assert result.returncode == 2
-    assert "nightly: source freshness: failed (past the error limit: storefront.orders)" in result.stderr
-    assert steps(env) == [("environment", "ok"), ("source freshness", "failed")]
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert steps(env) == [("environment", "ok"), ("source freshness", "warn"), ("dbt build", "failed")]
+    with duckdb.connect(env["KPI_DUCKDB_PATH"], read_only=True) as con:
+        gating = con.execute("select issue_id from kpi_dq_gate where is_gating").fetchall()
+    assert gating == [(f"storefront.orders:stale_table:*:{loaded.date()}",)]
+    assert not published(env).exists()
     [run] = runs(env)
-    assert (run["sources_passed"], run["sources_warned"], run["sources_failed"], run["models_passed"]) == (4, 0, 1, None)
+    assert (run["sources_passed"], run["sources_warned"], run["sources_failed"], run["exit_code"]) == (4, 0, 1, 2)

@@ -18,10 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, query
+from conftest import FIXTURES, PROJECT_ENTRIES, query
 from kpiwh.config import REPO_ROOT
-
-PROJECT_FILES = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses"]
 
 
 def mf_query(db: Path, tmp_path: Path, metrics: list[str], group_by: list[str]) -> pd.DataFrame:
@@ -33,7 +31,7 @@ def mf_query(db: Path, tmp_path: Path, metrics: list[str], group_by: list[str]) 
     project = tmp_path / "project"
     if not project.exists():
         (project / "target").mkdir(parents=True)
-        for name in PROJECT_FILES:
+        for name in sorted(PROJECT_ENTRIES):
             (project / name).symlink_to(REPO_ROOT / name)
         shutil.copy(db.parent / "target" / "semantic_manifest.json", project / "target")
     out = tmp_path / f"{'_'.join(metrics)}__{'_'.join(group_by)}.csv"

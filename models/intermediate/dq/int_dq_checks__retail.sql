@@ -18,7 +18,8 @@ final as (
         issue_type as check_name,
         merchant_id as entity_id,
         issue_id as record_key,
-        cast(business_date_from as {{ dbt.type_timestamp() }}) as seen_at
+        business_date_from as affected_from_date,
+        business_date_to as affected_to_date
     from sequence_issues
 
 )

@@ -29,7 +29,8 @@ final as (
         'unknown_customer' as check_name,
         merchant_id as entity_id,
         order_id as record_key,
-        created_at as seen_at
+        cast(created_at as date) as affected_from_date,
+        cast(created_at as date) as affected_to_date
     from unknown_customers
 
 )

@@ -1,6 +1,8 @@
--- Why a KPI's numbers should not be acted on: per KPI scope (a domain, or one kpi_id) and
--- entity (null = every entity), an input table that is stale (spec 000 Q.1 RED) or has a
--- CRITICAL data-quality issue. Which tables feed which KPIs is data (seed kpi_inputs).
+-- Why a KPI's numbers should not be acted on: per KPI scope (a domain, or one kpi_id), entity
+-- (null = every entity) and affected days (null = every period), an input table that is stale
+-- (spec 000 Q.1 RED) or has a CRITICAL data-quality issue detected now (open or acknowledged:
+-- an acknowledgement lets the build publish, the numbers stay affected). kpi_dashboard applies
+-- it to the KPI periods it touches. Which tables feed which KPIs is data (seed kpi_inputs).
 with
 
 inputs as (
@@ -26,6 +28,8 @@ stale_inputs as (
     select
         inputs.kpi_scope,
         cast(null as {{ dbt.type_string() }}) as entity_id,
+        cast(null as date) as affected_from_date,
+        cast(null as date) as affected_to_date,
         {{ dbt.concat(["'stale input '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
     from inputs
     inner join table_health
@@ -41,6 +45,8 @@ critical_inputs as (
     select
         inputs.kpi_scope,
         issues.entity_id,
+        issues.affected_from_date,
+        issues.affected_to_date,
         {{ dbt.concat(["'critical '", 'issues.check_name', "' in '", 'inputs.source_system', "'.'", 'inputs.source_table']) }} as trust_issue
     from inputs
     inner join issues
@@ -48,7 +54,10 @@ critical_inputs as (
             inputs.source_system = issues.source_system
             and inputs.source_table = issues.source_table
     -- Freshness is stale_inputs' job; this adds every other CRITICAL check.
-    where issues.severity = 'CRITICAL' and issues.check_name not in ('stale_table', 'empty_table')
+    where
+        issues.severity = 'CRITICAL'
+        and issues.issue_state != 'resolved'
+        and issues.check_name not in ('stale_table', 'empty_table')
 
 ),
 

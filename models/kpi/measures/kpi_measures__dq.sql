@@ -1,5 +1,6 @@
 -- Spec 000 Data Quality KPIs (Q.1-Q.3) as of as_of: per raw table, and for the warehouse as a
--- whole (the worst freshness, the average completeness, the count of CRITICAL issues).
+-- whole (the worst freshness, the average completeness, the count of CRITICAL issues that
+-- gate publication: open and touching a KPI period being published, kpi_dq_gate).
 with
 
 table_health as (
@@ -8,9 +9,9 @@ table_health as (
 
 ),
 
-issues as (
+gate as (
 
-    select * from {{ ref('fct_dq_issues') }}
+    select * from {{ ref('kpi_dq_gate') }}
 
 ),
 
@@ -48,9 +49,9 @@ critical_issues as (
     -- A count over the issue log: zero issues is a real 0, not missing data.
     select
         'all' as warehouse_id,
-        sum(case when severity = 'CRITICAL' then 1 else 0 end) as critical_issue_count,
+        sum(case when is_gating then 1 else 0 end) as critical_issue_count,
         {{ as_of_date() }} as as_of_day
-    from issues
+    from gate
 
 ),
 

@@ -1,43 +1,27 @@
--- The spec's v_data_quality_comprehensive: one row per data-quality issue (check, table and
--- merchant) across every check: quarantined rows, integrity checks that keep their rows, and
--- table health (files missing or empty, columns missing or extra, freshness, completeness,
--- row conservation). Severity comes from the seed
--- dq_check_severities; spec 000 Q.3 counts the CRITICAL ones.
-{%- set check_models = names_with_enabled_systems([
-    {'name': 'int_dq_checks__storefront', 'systems': ['storefront']},
-    {'name': 'int_dq_checks__retail', 'systems': ['retail']},
-]) %}
-{#- Table-level checks on fct_dq_table_health: the check raised (NULL: none), the rows it concerns, a detail. -#}
-{%- set table_rules = [
-    {'check': "case when file_status = 'missing_file' then 'missing_table' when raw_row_count = 0 then 'empty_table'"
-              ~ " when freshness_status = 'stale' then 'stale_table' when freshness_status = 'late' then 'late_table' end",
-     'rows': 'raw_row_count',
-     'detail': "case when file_status = 'missing_file' then " ~ dbt.concat(["'no file '", 'file_path'])
-               ~ " when raw_row_count = 0 then " ~ dbt.concat(['file_path', "' has no data lines'"]) ~ " end"},
-    {'check': "case when missing_required_columns is not null then 'missing_column' end",
-     'rows': 'raw_row_count', 'detail': dbt.concat(['file_path', "' lacks column(s) '", 'missing_required_columns'])},
-    {'check': "case when missing_optional_columns is not null then 'missing_optional_column' end",
-     'rows': 'raw_row_count', 'detail': dbt.concat(['file_path', "' lacks optional column(s) '", 'missing_optional_columns'])},
-    {'check': "case when extra_columns is not null then 'extra_column' end",
-     'rows': 'raw_row_count',
-     'detail': dbt.concat(['file_path', "' has column(s) the contract does not know, ignored: '", 'extra_columns'])},
-    {'check': "case when completeness_pct < 85 then 'low_completeness' when completeness_pct < 95 then 'incomplete_table' end",
-     'rows': 'required_cell_count - filled_cell_count', 'detail': none},
-    {'check': "case when not is_row_count_conserved then 'row_count_not_conserved' end",
-     'rows': 'raw_row_count', 'detail': none},
-] %}
-
+-- The spec's v_data_quality_comprehensive with a lifecycle: one row per data-quality issue
+-- ever detected (check, table, entity and issue period), as known on as_of. An issue detected
+-- by this build is open, or acknowledged while a row of the seed dq_issue_acknowledgements
+-- covers it (until its date passes); one detected before but not now is resolved. First and
+-- last seen are the as_of days of the builds that detected it (fct_dq_issue_detections).
 with
 
-quarantined as (
+detected as (
 
-    select * from {{ ref('fct_dq_quarantined_records') }}
+    select * from {{ ref('int_dq_issues_detected') }}
 
 ),
 
-table_health as (
+detections as (
 
-    select * from {{ ref('fct_dq_table_health') }}
+    -- As known on as_of: a build for an earlier day does not see later nights.
+    select * from {{ ref('fct_dq_issue_detections') }}
+    where detected_on <= {{ as_of_date() }}
+
+),
+
+acknowledgements as (
+
+    select * from {{ ref('dq_issue_acknowledgements') }}
 
 ),
 
@@ -47,132 +31,104 @@ severities as (
 
 ),
 
-{% for check_model in check_models -%}
-    {{ check_model }} as (
-
-        select * from {{ ref(check_model) }}
-
-    ),
-
-{% endfor -%}
-
-issue_records as (
+lifetimes as (
 
     select
-        source_system,
-        source_table,
-        quarantine_reason as check_name,
-        entity_id,
-        record_key,
-        quarantine_detail as detail,
-        loaded_at as seen_at
-    from quarantined
-    -- Rows of a file without a required column are one table issue (missing_column), below.
-    where quarantine_reason != 'missing_column'
-    {% for check_model in check_models -%}
-        union all
-        select
-            source_system,
-            source_table,
-            check_name,
-            entity_id,
-            record_key,
-            cast(null as {{ dbt.type_string() }}) as detail,
-            seen_at
-        from {{ check_model }}
-    {% endfor %}
+        issue_id,
+        min(detected_on) as first_seen_on,
+        max(detected_on) as last_seen_on
+    from detections
+    group by issue_id
 
 ),
 
-ranked_records as (
+last_detections as (
 
     select
         *,
-        row_number() over (
-            partition by source_system, source_table, check_name, entity_id
-            order by record_key
-        ) as example_rank
-    from issue_records
+        row_number() over (partition by issue_id order by detected_on desc) as recency_rank
+    from detections
 
 ),
 
-record_issues as (
+resolved as (
 
-    select
-        source_system,
-        source_table,
-        check_name,
-        entity_id,
-        count(*) as rows_affected,
-        {{ dbt.listagg("case when example_rank <= 5 then coalesce(record_key, '(null)') end", "', '", "order by record_key") }} as example_keys,
-        -- The detail of the first example (e.g. which column failed which rule).
-        min(case when example_rank = 1 then detail end) as detail,
-        min(seen_at) as first_seen_at,
-        max(seen_at) as last_seen_at
-    from ranked_records
-    group by source_system, source_table, check_name, entity_id
-
-),
-
-table_checks as (
-
-    {% for rule in table_rules -%}
-        select
-            source_system,
-            source_table,
-            {{ rule.check }} as check_name,
-            {{ rule.rows }} as rows_affected,
-            {{ rule.detail or 'cast(null as ' ~ dbt.type_string() ~ ')' }} as detail,
-            max_loaded_at
-        from table_health
-        {%- if not loop.last %}
-            union all
-        {% endif -%}
-    {%- endfor %}
-
-),
-
-table_issues as (
-
-    select
-        source_system,
-        source_table,
-        check_name,
-        cast(null as {{ dbt.type_string() }}) as entity_id,
-        rows_affected,
-        cast(null as {{ dbt.type_string() }}) as example_keys,
-        detail,
-        max_loaded_at as first_seen_at,
-        max_loaded_at as last_seen_at
-    from table_checks
-    where check_name is not null
+    select last_detections.*
+    from last_detections
+    left join detected
+        on last_detections.issue_id = detected.issue_id
+    where last_detections.recency_rank = 1 and detected.issue_id is null
 
 ),
 
 issues as (
 
-    select * from record_issues
+    select
+        issue_id,
+        source_system,
+        source_table,
+        check_name,
+        severity,
+        entity_id,
+        issue_period,
+        rows_affected,
+        example_keys,
+        detail,
+        affected_from_date,
+        affected_to_date,
+        true as is_detected
+    from detected
     union all
-    select * from table_issues
+    select
+        issue_id,
+        source_system,
+        source_table,
+        check_name,
+        severity,
+        entity_id,
+        issue_period,
+        rows_affected,
+        cast(null as {{ dbt.type_string() }}) as example_keys,
+        cast(null as {{ dbt.type_string() }}) as detail,
+        affected_from_date,
+        affected_to_date,
+        false as is_detected
+    from resolved
 
 ),
 
 final as (
 
     select
-        {{ dbt.concat(["issues.source_system", "'.'", "issues.source_table", "':'", "issues.check_name", "':'", "coalesce(issues.entity_id, '*')"]) }} as issue_id,
+        issues.issue_id,
         issues.source_system,
         issues.source_table,
         issues.check_name,
-        coalesce(severities.severity, 'HIGH') as severity,
+        issues.severity,
         issues.entity_id,
+        issues.issue_period,
         issues.rows_affected,
         issues.example_keys,
         issues.detail,
-        issues.first_seen_at,
-        issues.last_seen_at,
+        issues.affected_from_date,
+        issues.affected_to_date,
+        case
+            when not issues.is_detected then 'resolved'
+            when acknowledgements.acknowledged_until >= {{ as_of_date() }} then 'acknowledged'
+            else 'open'
+        end as issue_state,
+        lifetimes.first_seen_on,
+        lifetimes.last_seen_on,
+        lifetimes.first_seen_on = {{ as_of_date() }} as is_new,
+        acknowledgements.acknowledged_by,
+        acknowledgements.acknowledged_reason,
+        acknowledgements.acknowledged_until,
         severities.check_description
     from issues
+    inner join lifetimes
+        on issues.issue_id = lifetimes.issue_id
+    left join acknowledgements
+        on issues.issue_id = acknowledgements.issue_id
     left join severities
         on issues.check_name = severities.check_name
 

@@ -133,8 +133,11 @@ def data_quality_page() -> vm.Page:
             select source_system, source_table, file_status, freshness_status, hours_since_load, completeness_pct, raw_row_count,
                    quarantined_row_count, excluded_row_pct from {name} order by source_system, source_table"""),
         "dq_issues": data.table("fct_dq_issues", """
-            select severity, source_system, source_table, check_name, entity_id, rows_affected, detail, first_seen_at, last_seen_at
-            from {name} order by case severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end, source_system"""),
+            select issue_state, severity, source_system, source_table, check_name, entity_id, issue_period, rows_affected, detail,
+                   first_seen_on, last_seen_on, acknowledged_by, acknowledged_until, acknowledged_reason
+            from {name}
+            order by case issue_state when 'open' then 0 when 'acknowledged' then 1 else 2 end,
+                     case severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end, source_system, issue_id"""),
         "dq_test_history": data.table("fct_dq_test_results", """
             select run_started_at, status, count(*) as tests from {name} group by all order by run_started_at"""),
     })

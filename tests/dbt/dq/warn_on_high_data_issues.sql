@@ -1,5 +1,5 @@
--- HIGH issues are worth a look but never block a build.
+-- Open HIGH issues are worth a look but never block a build.
 {{ config(severity='warn') }}
 
 select * from {{ ref('fct_dq_issues') }}
-where severity = 'HIGH'
+where severity = 'HIGH' and issue_state = 'open'
