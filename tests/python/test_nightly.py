@@ -22,7 +22,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kpiwh.config import REPO_ROOT
+from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, REPO_ROOT
+from kpiwh.generate import SYSTEMS, generate
 from nightly_fixtures import AS_OF, fresh_storefront, nightly_env
 
 KPIWH = str(Path(sys.executable).with_name("kpiwh"))
@@ -220,6 +221,26 @@ def test_reader_holding_the_working_file_is_named(tmp_path):
 def steps(env: dict[str, str]) -> list[tuple[str, str]]:
     with duckdb.connect(str(warehouse_dir(env) / "nightly_runs.duckdb"), read_only=True) as con:
         return con.execute("select step, outcome from nightly_run_steps order by step_number").fetchall()
+
+
+def test_prod_nightly_publishes_on_the_default_data(tmp_path):
+    # The generated default data (every generated system, as `make run` makes it) carries old
+    # receipt-sequence breaks and a product extract 70 hours old on purpose: the first are out of
+    # the periods being published, the second is acknowledged in seeds/dq until 2026-12-31.
+    raw = tmp_path / "raw"
+    generate(raw, DEFAULT_END_DATE, 1.0, DEFAULT_SEED, "csv")
+    env = {**nightly_env(raw, tmp_path), "KPI_TARGET": "prod", "KPI_AS_OF": DEFAULT_END_DATE.isoformat(),
+           "KPI_SOURCE_SYSTEMS": ",".join(SYSTEMS)}
+    result = kpiwh(["nightly"], env, timeout=1200)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with duckdb.connect(str(published(env)), read_only=True) as con:
+        critical = con.execute("select issue_id, issue_state, is_in_scope, is_gating from kpi_dq_gate where severity = 'CRITICAL' order by 1").fetchall()
+        [(q3,)] = con.execute("select value from kpi_values where kpi_id = 'dq.critical_issues' and entity_type = 'warehouse'").fetchall()
+    assert ("storefront.products:stale_table:*:2026-11-18", "acknowledged", True, False) in critical
+    breaks = [row for row in critical if row[0].startswith("retail.pos_receipts:sequence_")]
+    assert len(breaks) >= 1 and all(state == "open" and not in_scope for _, state, in_scope, _ in breaks)
+    assert all(period < "2026-11-01" for period in (row[0].rsplit(":", 1)[1] for row in breaks))
+    assert q3 == 0
 
 
 def test_prod_nightly_with_a_critical_issue_is_a_data_quality_failure(tmp_path):
