@@ -13,7 +13,7 @@ from pathlib import Path
 from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, export, generate, mcp_server, nightly, story, validate, warehouse
 from kpiwh.api import GRAINS
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
-from kpiwh.exit_codes import FAILED, SUCCESS, KpiwhError
+from kpiwh.exit_codes import BAD_ENVIRONMENT, FAILED, SUCCESS, KpiwhError
 
 # Commands whose unknown arguments are dbt's (-s, --exclude, --full-refresh, --vars ...), handed to `dbt build`.
 DBT_PASSTHROUGH = ("build", "nightly")
@@ -25,7 +25,16 @@ def _date(text: str) -> date:
 
 def cmd_generate(args: argparse.Namespace, paths: Paths) -> int:
     out = args.out or paths.raw_dir
-    counts = generate.generate(out, args.end_date, args.scale, args.seed, args.format, args.systems)
+    if args.next_day:
+        if args.format != "csv" or not (out / "storefront" / "orders.csv").exists():
+            raise KpiwhError(f"kpiwh generate --next-day: no CSV storefront data set in {out} to build on", BAD_ENVIRONMENT)
+        try:
+            day, counts = generate.generate_next_day(out, args.scale, args.seed, args.systems)
+        except ValueError as error:
+            raise KpiwhError(f"kpiwh generate --next-day: {error}", BAD_ENVIRONMENT) from error
+        print(f"next day: {day} (build it with --as-of {day})")
+    else:
+        counts = generate.generate(out, args.end_date, args.scale, args.seed, args.format, args.systems)
     for system, tables in counts.items():
         print(f"{system}: " + ", ".join(f"{t} {n:,}" for t, n in tables.items()) + f"  -> {out / system}")
     return 0
@@ -142,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=DEFAULT_SEED)
     g.add_argument("--format", choices=generate.FORMATS, default="csv")
     g.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these source systems")
+    g.add_argument("--next-day", action="store_true",
+                   help="append the day after the existing data set's last day (storefront; same --scale and --seed as it was made with)")
     g.set_defaults(func=cmd_generate)
 
     # No abbreviations: a dbt option must never be taken for a prefix of ours (--no-p... for --no-publish).

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from kpiwh.generate import fulfillment, helpdesk, hotel, inventory, ops, retail, storefront
 from kpiwh.generate.common import FORMATS, GenContext
 
-__all__ = ["FORMATS", "SYSTEMS", "generate", "history_start"]
+__all__ = ["FORMATS", "NEXT_DAY_SYSTEMS", "SYSTEMS", "generate", "generate_next_day", "history_start"]
 
 # Each system writes its own folder under the output directory (see docs/raw_data_contract.md).
 # Order matters: inventory, fulfillment and helpdesk read the storefront's files.
@@ -31,3 +31,20 @@ def history_start(end_date: date) -> date:
 def generate(out_dir: Path, end_date: date, scale: float, seed: int, fmt: str, systems: list[str] | None = None) -> dict[str, dict[str, int]]:
     ctx = GenContext(out_dir=out_dir, start_date=history_start(end_date), end_date=end_date, scale=scale, seed=seed, fmt=fmt)
     return {name: SYSTEMS[name](ctx) for name in (systems or SYSTEMS)}
+
+
+# Systems that can append "the next day" to an existing data set (`kpiwh generate --next-day`).
+NEXT_DAY_SYSTEMS = (storefront.SYSTEM,)
+
+
+def generate_next_day(out_dir: Path, scale: float, seed: int, systems: list[str] | None = None) -> tuple[date, dict[str, dict[str, int]]]:
+    """Append the day after the existing CSV data set's last day; returns that day and the rows added per table."""
+    unsupported = sorted(set(systems or NEXT_DAY_SYSTEMS) - set(NEXT_DAY_SYSTEMS))
+    if unsupported:
+        raise ValueError(f"the next day can be generated for {', '.join(NEXT_DAY_SYSTEMS)} only, not {', '.join(unsupported)}")
+    probe = GenContext(out_dir=out_dir, start_date=date.min, end_date=date.min, scale=scale, seed=seed)
+    # The demand trend keeps counting from the data set's first day.
+    first, last = storefront.order_days(probe)
+    day = last + timedelta(days=1)
+    ctx = GenContext(out_dir=out_dir, start_date=day, end_date=day, scale=scale, seed=seed)
+    return day, {storefront.SYSTEM: storefront.next_day(ctx, first)}

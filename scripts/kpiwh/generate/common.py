@@ -1,6 +1,7 @@
 """Building blocks shared by the per-system generators: seeded randomness, calendars, writing files."""
 from __future__ import annotations
 
+import io
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -68,3 +69,16 @@ def write_table(ctx: GenContext, system: str, table: str, frame: pd.DataFrame) -
     else:
         pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
     return path
+
+
+def read_table(ctx: GenContext, system: str, table: str) -> pd.DataFrame:
+    """A CSV contract table written by write_table, as text (NULLs as missing), to build on."""
+    return pd.read_csv(ctx.out_dir / system / f"{table}.csv", dtype="string", keep_default_na=False, na_values=[""])
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as the text write_table would give its CSV (so appended rows read like the rest)."""
+    buffer = io.BytesIO()
+    pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer, write_options=pa_csv.WriteOptions(quoting_style="needed"))
+    buffer.seek(0)
+    return pd.read_csv(buffer, dtype="string", keep_default_na=False, na_values=[""])

@@ -8,12 +8,14 @@ end; staging must quarantine or flag each of them (see docs/raw_data_contract.md
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from kpiwh.generate.common import GenContext, ids, iso, loaded_at, seasonal_factor, write_table
+from kpiwh.generate.common import GenContext, as_text, ids, iso, loaded_at, read_table, seasonal_factor, write_table
 
 SYSTEM = "storefront"
 
@@ -76,9 +78,12 @@ def _normal_ppf(q: np.ndarray) -> np.ndarray:
     return np.where(tail < 0.02425, x_tail, x_mid)
 
 
-def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _orders_for(
+    ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, products: pd.DataFrame, history_start: date, first_order: int = 0, first_customer: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The orders, lines and (new) customers of ctx's days; growth counts from history_start, ids from the given numbers."""
     days = ctx.days()
-    months_in = np.arange(days.size) / 30.44
+    months_in = (days - np.datetime64(history_start)).astype("int64") / 30.44
     rate = ctx.scale * m.orders_per_day * seasonal_factor(days, WEEKDAY, MONTH) * (1 + m.monthly_growth) ** months_in
     counts = rng.poisson(rate)
     n_orders = int(counts.sum())
@@ -117,8 +122,8 @@ def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     cancel_after = (rng.exponential(8, n_orders) * 3600).astype("int64").astype("timedelta64[s]")
     cancelled_at = np.where(cancelled, created + cancel_after, np.datetime64("NaT"))
 
-    order_ids = ids(f"{m.merchant_id}-", np.arange(n_orders), 8)
-    customer_ids = ids(f"{m.merchant_id}-C", np.arange(n_customers), 7)
+    order_ids = ids(f"{m.merchant_id}-", first_order + np.arange(n_orders), 8)
+    customer_ids = ids(f"{m.merchant_id}-C", first_customer + np.arange(n_customers), 7)
     orders = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -144,19 +149,24 @@ def _orders_for(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "_loaded_at": orders["_loaded_at"].to_numpy()[line_order],
         }
     )
-    first_order = pd.Series(created).groupby(customer_idx).min()
-    signup_lead = (rng.exponential(20, first_order.size) * 86_400).astype("int64").astype("timedelta64[s]")
-    customer_created = first_order.to_numpy().astype("datetime64[s]") - signup_lead
+    first_orders = pd.Series(created).groupby(customer_idx).min()
+    signup_lead = (rng.exponential(20, first_orders.size) * 86_400).astype("int64").astype("timedelta64[s]")
+    customer_created = first_orders.to_numpy().astype("datetime64[s]") - signup_lead
     customers = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
-            "customer_id": customer_ids[first_order.index.to_numpy()],
-            "country_code": rng.choice(["US", "US", "US", "CA", "GB", "AU", "DE"], first_order.size),
-            "accepts_marketing": rng.random(first_order.size) < 0.4,
+            "customer_id": customer_ids[first_orders.index.to_numpy()],
+            "country_code": rng.choice(["US", "US", "US", "CA", "GB", "AU", "DE"], first_orders.size),
+            "accepts_marketing": rng.random(first_orders.size) < 0.4,
             "created_at": iso(customer_created),
         }
     )
     return orders, lines, customers
+
+
+def _extract_at(end_date: date, hours: int = 26) -> str:
+    """A nightly snapshot's load time: 02:00 UTC the night after the end date (or `hours` from its start)."""
+    return str(iso(np.array([np.datetime64(end_date) + np.timedelta64(hours, "h")], dtype="datetime64[s]"))[0])
 
 
 def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
@@ -196,16 +206,15 @@ def generate(ctx: GenContext) -> dict[str, int]:
     parts: dict[str, list[pd.DataFrame]] = {"products": [], "customers": [], "orders": [], "order_lines": []}
     for m in MERCHANTS:  # a handful of merchants; every per-row step inside is vectorised
         products = _products(rng, m, first_day)
-        orders, lines, customers = _orders_for(ctx, rng, m, products)
+        orders, lines, customers = _orders_for(ctx, rng, m, products, ctx.start_date)
         for name, frame in (("products", products), ("customers", customers), ("orders", orders), ("order_lines", lines)):
             parts[name].append(frame)
     tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
     # Dimension tables are full nightly snapshots, stamped with the extract time; the product
     # extract is the deliberately stale one (its job "stopped" three days before the end date).
-    extract_at = iso(np.array([np.datetime64(ctx.end_date) + np.timedelta64(26, "h")], dtype="datetime64[s]"))[0]
-    stale_extract_at = iso(np.array([np.datetime64(ctx.end_date) - np.timedelta64(46, "h")], dtype="datetime64[s]"))[0]
+    extract_at = _extract_at(ctx.end_date)
     tables["customers"]["_loaded_at"] = extract_at
-    tables["products"]["_loaded_at"] = stale_extract_at
+    tables["products"]["_loaded_at"] = _extract_at(ctx.end_date, hours=-46)
     tables["merchants"] = pd.DataFrame(
         {
             "merchant_id": [m.merchant_id for m in MERCHANTS],
@@ -220,3 +229,67 @@ def generate(ctx: GenContext) -> dict[str, int]:
     for name, frame in tables.items():
         write_table(ctx, SYSTEM, name, frame)
     return {name: len(frame) for name, frame in tables.items()}
+
+
+def order_days(ctx: GenContext) -> tuple[date, date]:
+    """The first and last day of an existing storefront data set: the days of its first and latest order."""
+    created = pd.to_datetime(read_table(ctx, SYSTEM, "orders")["created_at"], errors="coerce")
+    return created.min().date(), created.max().date()
+
+
+def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
+    """Append the day after the existing data (ctx's one day) as the next nightly extract has it.
+
+    New orders, their lines and new customers, from a random stream of their own day (so a week
+    of nights is the same on every machine); 60% of the day's orders come from customers who
+    bought before. Earlier orders change after the fact, as a real export has them: yesterday's
+    pending payments are paid, and orders older than four days are fulfilled; each changed row
+    carries the new extract time. The snapshots (customers, products, merchants) are re-extracted,
+    the product extract included: its deliberately stale job runs again.
+    """
+    day = ctx.end_date
+    rng = np.random.default_rng([ctx.seed, zlib.crc32(SYSTEM.encode()), day.toordinal()])
+    existing = {name: read_table(ctx, SYSTEM, name) for name in ("products", "customers", "orders", "order_lines", "merchants")}
+    orders = existing["orders"]
+    created = pd.to_datetime(orders["created_at"], errors="coerce")
+    extract_of_day = pd.Series(iso(loaded_at(np.array([np.datetime64(day)], dtype="datetime64[s]")))).iloc[0]
+    paid = orders["financial_status"].eq("pending") & (created < pd.Timestamp(day))
+    fulfilled = (
+        orders["fulfillment_status"].isin(["unfulfilled", "partial"])
+        & orders["financial_status"].ne("voided")
+        & (created < pd.Timestamp(day - timedelta(days=4)))
+    )
+    orders = orders.assign(
+        financial_status=orders["financial_status"].mask(paid, "paid"),
+        fulfillment_status=orders["fulfillment_status"].mask(fulfilled, "fulfilled"),
+        _loaded_at=orders["_loaded_at"].mask(paid | fulfilled, extract_of_day),
+    )
+    parts: dict[str, list[pd.DataFrame]] = {"customers": [existing["customers"]], "orders": [orders], "order_lines": [existing["order_lines"]]}
+    for m in MERCHANTS:
+        products = existing["products"][existing["products"]["merchant_id"] == m.merchant_id].reset_index(drop=True)
+        products["unit_price"] = products["unit_price"].astype(float)
+        new_orders, new_lines, new_customers = _orders_for(
+            replace(ctx, start_date=day), rng, m, products, history_start,
+            first_order=_next_number(orders["order_id"], f"{m.merchant_id}-"),
+            first_customer=_next_number(existing["customers"]["customer_id"], f"{m.merchant_id}-C"),
+        )
+        known = existing["customers"].loc[existing["customers"]["merchant_id"] == m.merchant_id, "customer_id"].dropna().unique()
+        returning = rng.random(len(new_orders)) < 0.6
+        new_orders.loc[returning, "customer_id"] = rng.choice(known, int(returning.sum()))
+        parts["orders"].append(as_text(new_orders))
+        parts["order_lines"].append(as_text(new_lines))
+        parts["customers"].append(as_text(new_customers[new_customers["customer_id"].isin(new_orders["customer_id"])]))
+    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    snapshot_at = _extract_at(day)
+    tables["customers"]["_loaded_at"] = snapshot_at
+    tables["products"] = existing["products"].assign(_loaded_at=snapshot_at)
+    tables["merchants"] = existing["merchants"].assign(_loaded_at=snapshot_at)
+    for name, frame in tables.items():
+        write_table(ctx, SYSTEM, name, frame)
+    return {name: len(frame) - len(existing[name]) for name, frame in tables.items()}
+
+
+def _next_number(keys: pd.Series, prefix: str) -> int:
+    """One past the largest numbered key `<prefix><digits>` (defective keys are ignored)."""
+    numbers = keys.dropna().astype(str).str.extract(f"^{prefix}(\\d+)$", expand=False).dropna().astype(int)
+    return int(numbers.max()) + 1 if len(numbers) else 0
