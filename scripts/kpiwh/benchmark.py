@@ -6,7 +6,10 @@ then measures:
   reader, nothing else;
 - `kpiwh build` by phase: dbt parse, dbt build (models, seeds, tests: their summed execution
   times from run_results.json, and the wall clock), the Great Expectations checkpoint, publish;
-- the peak resident memory of the build's processes.
+- the peak resident memory of the build's processes;
+- the nightly after it (issue 13): one new storefront day appended (`kpiwh generate --next-day`)
+  and built on the same warehouse as a fraction of the full build, then the same night again,
+  with the models each rebuilt.
 `--hotel-scale` adds the hotel system alone at that scale (48 is about 1 M reservations), in
 Parquet as a hotel's extract history would be delivered. Targets: docs/benchmarks.md.
 """
@@ -21,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,6 +50,8 @@ class Figures:
     node_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
     exit_code: int = 0
+    models_built: int = 0
+    nights: list[Figures] = field(default_factory=list)
 
     @property
     def build_s(self) -> float:
@@ -62,7 +68,11 @@ class Figures:
         ratio = self.build_s / self.floor_s if self.floor_s else float("nan")
         gx_share = self.phases.get("GX checkpoint", 0) / self.build_s * 100 if self.build_s else float("nan")
         lines.append(f"  kpiwh build total   {self.build_s:8.1f} s   = {ratio:.1f}x the floor; GX {gx_share:.0f} % of it")
-        lines.append(f"  peak RSS            {self.peak_rss_mib / 1024:8.2f} GiB; exit {self.exit_code}")
+        lines.append(f"  peak RSS            {self.peak_rss_mib / 1024:8.2f} GiB; exit {self.exit_code}; {self.models_built} models built")
+        for night in self.nights:
+            share = night.build_s / self.build_s * 100 if self.build_s else float("nan")
+            lines.append(f"  {night.label:<19} {night.build_s:8.1f} s   = {share:.0f} % of the full build; "
+                         f"{night.models_built} of {self.models_built} models rebuilt; exit {night.exit_code}")
         return "\n".join(lines)
 
 
@@ -92,6 +102,12 @@ def _node_seconds(target: Path) -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
+def _models_built(target: Path) -> int:
+    """Models dbt built (not skipped) in the run whose results are in target."""
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    return sum(1 for r in results if r["unique_id"].startswith("model.") and r["status"] == "success")
+
+
 def _in_own_process(function: Callable[..., T], *args: object) -> T:
     """Run function in a forked process, so that its peak RSS (and its children's) is its own."""
     with multiprocessing.get_context("fork").Pool(1) as pool:
@@ -112,12 +128,14 @@ def _generated(raw_dir: Path, scale: float, systems: list[str] | None, fmt: str)
     print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def _build(label: str, base: Path, systems: list[str] | None, fmt: str) -> Figures:
-    """`kpiwh build` phase by phase on the data in base/raw, in a fresh warehouse file."""
+def _build(label: str, base: Path, systems: list[str] | None, fmt: str, as_of: date = DEFAULT_END_DATE, fresh: bool = True) -> Figures:
+    """`kpiwh build` phase by phase on the data in base/raw, in a fresh warehouse file (or, as a
+    nightly does, on the one the last build left)."""
     paths = Paths(raw_dir=base / "raw", duckdb_path=base / "bench.duckdb", published_path=base / "published" / "bench.duckdb")
-    paths.duckdb_path.unlink(missing_ok=True)
-    for folder in (base / "target", base / "published", base / "gx"):
-        shutil.rmtree(folder, ignore_errors=True)
+    if fresh:
+        paths.duckdb_path.unlink(missing_ok=True)
+        for folder in (base / "target", base / "published", base / "gx"):
+            shutil.rmtree(folder, ignore_errors=True)
     if systems:
         # Build what was generated (the real Classic Models data joins a full run only).
         os.environ["KPI_SOURCE_SYSTEMS"] = ",".join(systems)
@@ -131,14 +149,15 @@ def _build(label: str, base: Path, systems: list[str] | None, fmt: str) -> Figur
         figures.phases[phase] = time.perf_counter() - started
         return outcome
 
-    code = timed("dbt parse", lambda: warehouse.run_dbt(["parse", "--quiet"], paths, DEFAULT_END_DATE, isolated))
+    code = timed("dbt parse", lambda: warehouse.run_dbt(["parse", "--quiet"], paths, as_of, isolated))
     if code == 0:
-        code = timed("dbt build", lambda: warehouse.run_dbt(["build", "--quiet"], paths, DEFAULT_END_DATE, isolated))
+        code = timed("dbt build", lambda: warehouse.run_dbt(["build", "--quiet"], paths, as_of, isolated))
         figures.node_seconds = _node_seconds(base / "target")
+        figures.models_built = _models_built(base / "target")
     if code == 0:
         code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
     if code == 0:
-        warehouse.record_pass(paths, DEFAULT_END_DATE)
+        warehouse.record_pass(paths, as_of)
         timed("publish", lambda: warehouse.publish(paths))
     figures.exit_code = code
     figures.peak_rss_mib = _peak_rss_mib()
@@ -152,6 +171,11 @@ def measure(label: str, base: Path, scale: float, systems: list[str] | None, fmt
     floor_s, raw_rows = _in_own_process(raw_parse_floor, base / "raw", fmt)
     figures = _in_own_process(_build, label, base, systems, fmt)
     figures.floor_s, figures.raw_rows = floor_s, raw_rows
+    if fmt == "csv" and (systems is None or set(generate.NEXT_DAY_SYSTEMS) <= set(systems)):
+        day, _ = _in_own_process(generate.generate_next_day, base / "raw", scale, DEFAULT_SEED)
+        (base / "raw" / "generated.json").unlink()  # the data set is no longer the one generated
+        for night in ("the next night", "the night rerun"):
+            figures.nights.append(_in_own_process(_build, night, base, systems, fmt, day, False))
     return figures
 
 
