@@ -152,8 +152,9 @@ def _build(label: str, base: Path, systems: list[str] | None, fmt: str, as_of: d
     code = timed("dbt parse", lambda: warehouse.run_dbt(["parse", "--quiet"], paths, as_of, isolated))
     if code == 0:
         code = timed("dbt build", lambda: warehouse.run_dbt(["build", "--quiet"], paths, as_of, isolated))
-        figures.node_seconds = _node_seconds(base / "target")
-        figures.models_built = _models_built(base / "target")
+        if (base / "target" / "run_results.json").exists():  # not when dbt failed before running a node
+            figures.node_seconds = _node_seconds(base / "target")
+            figures.models_built = _models_built(base / "target")
     if code == 0:
         code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
     if code == 0:

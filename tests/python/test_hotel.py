@@ -38,9 +38,11 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import FIXTURES, dbt, kpi, query
+from kpiwh.config import REPO_ROOT
 
 A = date(2026, 4, 15)
 FIXTURE = FIXTURES / "hotel_basic"
@@ -256,8 +258,26 @@ EXPECTED_KPIS = {
 def test_kpi_values(hotel_db, kpi_id, grain, period_start):
     value, status, _ = kpi(hotel_db, kpi_id, "H01", grain, period_start.isoformat())
     assert value == pytest.approx(EXPECTED_KPIS[(kpi_id, grain, period_start)])
-    if kpi_id != "hotel.occupancy":  # the spec sets no thresholds: shown, not judged
+    if kpi_id != "hotel.occupancy" and (kpi_id, grain) not in BUDGETED:  # the spec sets no thresholds: shown, not judged
         assert status == "INFO"
+
+
+# Months judged against the hotel's budget (seeds/hotel/hotel_targets.csv); H01's occupancy has
+# its own override (seeds/kpi_threshold_overrides.csv), which comes first.
+BUDGETED = {("hotel.adr", "month"): "target_adr_usd", ("hotel.revpar", "month"): "target_revpar_usd"}
+
+
+def test_a_month_is_judged_against_the_hotels_budget(hotel_db):
+    budgets = pd.read_csv(REPO_ROOT / "seeds" / "hotel" / "hotel_targets.csv").set_index(["hotel_id", "month"])
+    for (kpi_id, grain), column in BUDGETED.items():
+        budget = float(budgets.loc[("H01", 4), column])
+        [(value, target, status, met)] = query(
+            hotel_db, "select value, target_value, status, is_target_met from kpi_values"
+                      " where kpi_id = ? and entity_id = 'H01' and grain = ? and period_start = '2026-04-01'", [kpi_id, grain])
+        expected = "RED" if value < 0.9 * budget else "YELLOW" if value < budget else "GREEN"
+        assert (target, status, met) == (pytest.approx(budget), expected, value >= budget), kpi_id
+        # A night is not judged against the month's budget.
+        assert kpi(hotel_db, kpi_id, "H01", "day", A.isoformat())[1] == "INFO"
 
 
 def test_every_catalog_kpi_is_measured(hotel_db):

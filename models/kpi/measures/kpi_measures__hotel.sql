@@ -3,6 +3,7 @@
 -- and month (month-to-date for the current one), and the on-the-books summary of the next 30
 -- stay dates per extract day (period = the extract's day, so a period never ends after as_of).
 {%- set hotel_periods = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': ['day', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
+{%- set budget_red_ratio = var('hotel_budget_red_below_pct') / 100 %}
 {%- set hotel_extract_day = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': 'day', 'period_start': 'as_of_date', 'period_end': 'as_of_date'} %}
 with
 
@@ -21,6 +22,12 @@ actuals_monthly as (
 otb_next_30d as (
 
     select * from {{ ref('fct_hotel_otb_next_30d') }}
+
+),
+
+budgets as (
+
+    select * from {{ ref('hotel_targets') }}
 
 ),
 
@@ -55,17 +62,45 @@ actuals as (
 
 ),
 
+budgeted_actuals as (
+
+    -- A month is judged against its hotel's budget for that calendar month (seed hotel_targets):
+    -- YELLOW under budget, RED under var hotel_budget_red_below_pct of it. A night is not judged
+    -- against a monthly budget (weekdays and weekends differ by design).
+    select
+        actuals.*,
+        budgets.target_occupancy_pct,
+        budgets.target_adr_usd,
+        budgets.target_revpar_usd
+    from actuals
+    left join budgets
+        on
+            actuals.hotel_id = budgets.hotel_id
+            and actuals.grain = 'month'
+            and extract(month from actuals.period_start) = budgets.month
+
+),
+
 measures as (
 
     {{ kpi_measure(kpi_id='hotel.room_revenue', relation='actuals', value='room_revenue', **hotel_periods) }}
     union all
     {{ kpi_measure(kpi_id='hotel.room_nights', relation='actuals', value='rooms_sold', **hotel_periods) }}
     union all
-    {{ kpi_measure(kpi_id='hotel.adr', relation='actuals', value='adr', sample_size='rooms_sold', **hotel_periods) }}
+    {{ kpi_measure(
+        kpi_id='hotel.adr', relation='budgeted_actuals', value='adr', sample_size='rooms_sold',
+        target_value='target_adr_usd', yellow_below='target_adr_usd', red_below='target_adr_usd * ' ~ budget_red_ratio, **hotel_periods
+    ) }}
     union all
-    {{ kpi_measure(kpi_id='hotel.occupancy', relation='actuals', value='occupancy_pct', sample_size='available_room_nights', **hotel_periods) }}
+    {{ kpi_measure(
+        kpi_id='hotel.occupancy', relation='budgeted_actuals', value='occupancy_pct', sample_size='available_room_nights',
+        target_value='target_occupancy_pct', yellow_below='target_occupancy_pct', red_below='target_occupancy_pct * ' ~ budget_red_ratio, **hotel_periods
+    ) }}
     union all
-    {{ kpi_measure(kpi_id='hotel.revpar', relation='actuals', value='revpar', sample_size='available_room_nights', **hotel_periods) }}
+    {{ kpi_measure(
+        kpi_id='hotel.revpar', relation='budgeted_actuals', value='revpar', sample_size='available_room_nights',
+        target_value='target_revpar_usd', yellow_below='target_revpar_usd', red_below='target_revpar_usd * ' ~ budget_red_ratio, **hotel_periods
+    ) }}
     union all
     {{ kpi_measure(kpi_id='hotel.otb_room_revenue_next_30d', relation='otb_next_30d', value='room_revenue_otb', **hotel_extract_day) }}
     union all
