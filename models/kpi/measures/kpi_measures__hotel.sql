@@ -3,6 +3,7 @@
 -- and month (month-to-date for the current one), and the on-the-books summary of the next 30
 -- stay dates per extract day (period = the extract's day, so a period never ends after as_of).
 {%- set hotel_periods = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': ['day', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
+{%- set budget_yellow_ratio = var('hotel_budget_yellow_below_pct') / 100 %}
 {%- set budget_red_ratio = var('hotel_budget_red_below_pct') / 100 %}
 {%- set hotel_extract_day = {'entity_type': 'hotel', 'entity_id': 'hotel_id', 'grain': 'day', 'period_start': 'as_of_date', 'period_end': 'as_of_date'} %}
 with
@@ -65,8 +66,8 @@ actuals as (
 budgeted_actuals as (
 
     -- A month is judged against its hotel's budget for that calendar month (seed hotel_targets):
-    -- YELLOW under budget, RED under var hotel_budget_red_below_pct of it. A night is not judged
-    -- against a monthly budget (weekdays and weekends differ by design).
+    -- on plan within 5 % under it, YELLOW further under, RED under 90 % of it (vars
+    -- hotel_budget_*_below_pct). A night is not judged against a monthly budget.
     select
         actuals.*,
         budgets.target_occupancy_pct,
@@ -89,17 +90,17 @@ measures as (
     union all
     {{ kpi_measure(
         kpi_id='hotel.adr', relation='budgeted_actuals', value='adr', sample_size='rooms_sold',
-        target_value='target_adr_usd', yellow_below='target_adr_usd', red_below='target_adr_usd * ' ~ budget_red_ratio, **hotel_periods
+        target_value='target_adr_usd', yellow_below='target_adr_usd * ' ~ budget_yellow_ratio, red_below='target_adr_usd * ' ~ budget_red_ratio, **hotel_periods
     ) }}
     union all
     {{ kpi_measure(
         kpi_id='hotel.occupancy', relation='budgeted_actuals', value='occupancy_pct', sample_size='available_room_nights',
-        target_value='target_occupancy_pct', yellow_below='target_occupancy_pct', red_below='target_occupancy_pct * ' ~ budget_red_ratio, **hotel_periods
+        target_value='target_occupancy_pct', yellow_below='target_occupancy_pct * ' ~ budget_yellow_ratio, red_below='target_occupancy_pct * ' ~ budget_red_ratio, **hotel_periods
     ) }}
     union all
     {{ kpi_measure(
         kpi_id='hotel.revpar', relation='budgeted_actuals', value='revpar', sample_size='available_room_nights',
-        target_value='target_revpar_usd', yellow_below='target_revpar_usd', red_below='target_revpar_usd * ' ~ budget_red_ratio, **hotel_periods
+        target_value='target_revpar_usd', yellow_below='target_revpar_usd * ' ~ budget_yellow_ratio, red_below='target_revpar_usd * ' ~ budget_red_ratio, **hotel_periods
     ) }}
     union all
     {{ kpi_measure(kpi_id='hotel.otb_room_revenue_next_30d', relation='otb_next_30d', value='room_revenue_otb', **hotel_extract_day) }}
