@@ -29,7 +29,7 @@
         select
             '{{ parts[0] }}',
             '{{ parts[1] }}',
-            {{ relation.render() }},
+            {{ raw_file_location(relation) }},
             '{{ raw_file_format(contract) }}',
             '{{ file.status }}',
             '{{ missing_required | join(', ') | replace("'", "''") }}',
