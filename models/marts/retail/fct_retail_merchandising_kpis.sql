@@ -249,7 +249,8 @@ final as (
         end as inventory_turnover,
         case
             when units_sold > 0 and eligible_store_days > 0
-                then avg_on_hand_units / (units_sold * store_days / eligible_store_days * 7.0 / days_in_period)
+                -- The cast: an integer division truncates on PostgreSQL and Spark, not on DuckDB.
+                then avg_on_hand_units / (cast(units_sold * store_days as {{ dbt.type_float() }}) / eligible_store_days * 7.0 / days_in_period)
         end as weeks_of_supply,
         case when shelf_visits > 0 then on_shelf_visits * 100.0 / shelf_visits end as in_stock_rate_pct,
         case

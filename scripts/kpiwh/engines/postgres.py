@@ -54,13 +54,15 @@ def _copy(cursor: Any, con: Any, query: str, table: str) -> None:
 
 def ensure_database() -> None:
     """Create the target database when the server lacks it (as CI's fresh server does)."""
-    with connect(dbname="postgres") as admin:
-        admin.autocommit = True
+    admin = connect(dbname="postgres")
+    admin.autocommit = True  # CREATE DATABASE refuses to run in a transaction
+    try:
         with admin.cursor() as cursor:
             cursor.execute("select 1 from pg_database where datname = %s", [settings()["dbname"]])
             if cursor.fetchone() is None:
                 cursor.execute(f"create database {_name(settings()['dbname'])}")
-    admin.close()
+    finally:
+        admin.close()
 
 
 def load(raw_dir: Path, systems: tuple[str, ...]) -> dict[str, int]:
@@ -75,8 +77,9 @@ def load(raw_dir: Path, systems: tuple[str, ...]) -> dict[str, int]:
         for system in systems:
             cursor.execute(f"create schema if not exists {_name(raw.schema_for(target_schema(), system))}")
         for table in raw.tables_of(systems):
-            relation = f"{_name(raw.schema_for(target_schema(), table.system))}.{_name(table.name)}"
-            cursor.execute(f"drop table if exists {relation}; drop table if exists {relation[:-1]}__rejects\"")
+            schema = _name(raw.schema_for(target_schema(), table.system))
+            relation, rejects = f"{schema}.{_name(table.name)}", f"{schema}.{_name(table.name + '__rejects')}"
+            cursor.execute(f"drop table if exists {relation}; drop table if exists {rejects}")
             with raw.parsed(table, raw_dir) as (file, con):
                 if file.status == "missing_file":
                     continue
@@ -85,7 +88,6 @@ def load(raw_dir: Path, systems: tuple[str, ...]) -> dict[str, int]:
                     continue
                 _copy(cursor, con, "select * from raw_rows", relation)
                 if con.execute("select count(*) from raw_rejects").fetchone()[0]:
-                    rejects = f"{relation[:-1]}__rejects\""
                     cursor.execute(f"create table {rejects} (line bigint, column_idx bigint, error_type text, column_name text,"
                                    " error_message text, csv_line text)")
                     _copy(cursor, con, "select * from raw_rejects", rejects)
