@@ -87,10 +87,10 @@ def load(raw_dir: Path, systems: tuple[str, ...]) -> dict[str, int]:
                 if file.status == "empty_file":
                     continue
                 _copy(cursor, con, "select * from raw_rows", relation)
-                if con.execute("select count(*) from raw_rejects").fetchone()[0]:
+                if raw.count(con, "raw_rejects"):
                     cursor.execute(f"create table {rejects} (line bigint, column_idx bigint, error_type text, column_name text,"
                                    " error_message text, csv_line text)")
                     _copy(cursor, con, "select * from raw_rejects", rejects)
-                loaded[f"{table.system}.{table.name}"] = con.execute("select count(*) from raw_rows").fetchone()[0]
+                loaded[f"{table.system}.{table.name}"] = raw.count(con, "raw_rows")
     pg.close()
     return loaded

@@ -91,3 +91,9 @@ def tables_of(systems: tuple[str, ...]) -> list[contracts.Table]:
 def schema_for(target_schema: str, system: str) -> str:
     """The raw schema of a system: the sources' `schema: <target schema>_raw_<system>`."""
     return f"{target_schema}_raw_{system}"
+
+
+def count(con: duckdb.DuckDBPyConnection, view: str) -> int:
+    """Rows of raw_rows or raw_rejects."""
+    row = con.execute(f"select count(*) from {view}").fetchone()
+    return int(row[0]) if row else 0

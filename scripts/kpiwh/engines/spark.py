@@ -46,12 +46,12 @@ def load(paths: Paths, as_of: date | None, systems: tuple[str, ...]) -> dict[str
             if file.status == "ok":
                 folder.mkdir(parents=True)
                 con.execute(f"copy raw_rows to '{folder / 'rows.parquet'}' (format parquet)")
-                if con.execute("select count(*) from raw_rejects").fetchone()[0]:
+                if raw.count(con, "raw_rejects"):
                     rejects = folder.with_name(table.name + "__rejects")
                     rejects.mkdir()
                     con.execute(f"copy raw_rejects to '{rejects / 'rows.parquet'}' (format parquet)")
                     entry["rejects"] = str(rejects)
-                loaded[f"{table.system}.{table.name}"] = con.execute("select count(*) from raw_rows").fetchone()[0]
+                loaded[f"{table.system}.{table.name}"] = raw.count(con, "raw_rows")
             tables.append(entry)
     args = ["run-operation", "register_raw_tables", "--args", json.dumps({"tables": tables, "empty_marker": EMPTY_FILE_MARKER})]
     if warehouse.run_dbt(args, paths, as_of, {"KPI_TARGET": "spark"}) != 0:
