@@ -11,7 +11,7 @@ ENGINES_STAMP := $(VENV)/.engines-stamp
 # Lint compiles the project; its own DuckDB file keeps it clear of a running build's lock.
 LINT_ENV := KPI_DUCKDB_PATH=$(CURDIR)/warehouse/lint.duckdb KPI_AS_OF=2026-11-20
 
-.PHONY: install install-orchestration install-engines test-engines run test lint pytest build dashboard docs clean
+.PHONY: install install-orchestration install-engines test-engines run test lint pytest build dashboard serve docs clean
 
 install: $(STAMP)
 
@@ -52,6 +52,11 @@ build: install
 
 dashboard: install
 	$(BIN)/kpiwh dashboard
+
+# The web dashboard on the published warehouse (after `make run`): http://127.0.0.1:8050/
+serve: install
+	@echo "KPI dashboard: http://127.0.0.1:8050/"
+	$(BIN)/kpiwh serve --port 8050
 
 docs: install
 	$(BIN)/dbt docs generate

@@ -192,8 +192,13 @@ def _entity(snapshot: Snapshot, entity_id: Any, entity_type: Any, field: str = "
     return types[0], ident
 
 
+def has_tier(tier: str, required: str) -> bool:
+    """Whether an access tier includes what `required` unlocks (tiers are ordered: baseline < standard < premium)."""
+    return TIERS.index(tier) >= TIERS.index(required)
+
+
 def _require(tier: str, required: str, entity: tuple[str, str]) -> None:
-    if TIERS.index(tier) < TIERS.index(required):
+    if not has_tier(tier, required):
         raise ApiError("tier_required", f"{entity[0]} {entity[1]} has the {tier} tier; this call needs {required}", None,
                        required_tier=required, entity_tier=tier, entity_type=entity[0], entity_id=entity[1])
 
@@ -272,7 +277,7 @@ class ReadApi:
         entity = None if entity_id is None else _entity(snapshot, entity_id, entity_type)
         alerts = _records(cur.execute("select * from kpi_alerts where ? is null or (entity_type = ? and entity_id = ?) order by alert_rank",
                                       [entity and entity[1], entity and entity[0], entity and entity[1]]))
-        withheld = [a for a in alerts if a["alert_type"] == "trajectory" and TIERS.index(snapshot.tier((a["entity_type"], a["entity_id"]))) < TIERS.index(TRAJECTORY_TIER)]
+        withheld = [a for a in alerts if a["alert_type"] == "trajectory" and not has_tier(snapshot.tier((a["entity_type"], a["entity_id"])), TRAJECTORY_TIER)]
         shown = [a for a in alerts if a not in withheld]
         return {"entity_type": entity and entity[0], "entity_id": entity and entity[1], "alerts": shown,
                 "withheld_trajectory_alerts": len(withheld), "withheld_require_tier": TRAJECTORY_TIER}
@@ -336,7 +341,7 @@ class ReadApi:
         else:
             entities = [_entity(snapshot, e, None, "entity_ids") for e in dict.fromkeys(_text(e, "entity_ids") for e in entity_ids)]
         below = [{"entity_type": t, "entity_id": i, "entity_tier": snapshot.tier((t, i))} for t, i in entities
-                 if TIERS.index(snapshot.tier((t, i))) < TIERS.index("standard")]
+                 if not has_tier(snapshot.tier((t, i)), "standard")]
         if below:
             raise ApiError("tier_required", f"history needs the standard tier; {len(below)} of the entities asked for have less", "entity_ids",
                            required_tier="standard", entity_tier=below[0]["entity_tier"], entities_below=below)

@@ -30,8 +30,9 @@ CALLS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("kpi_dashboard", {"entity_id": "M01"}, {"merchant_id": "M01"}),
     ("kpi_trend", {"kpi_id": "sales.daily_revenue", "entity_id": "M01", "periods": 30}, {"kpi_name": "sales.daily_revenue", "merchant_id": "M01", "periods": 30}),
     ("kpi_alerts", {"entity_id": "M03"}, {"merchant_id": "M03"}),
-    ("benchmark", {"kpi_id": "sales.daily_revenue", "profile": "category", "entity_id": "M01"},
-     {"kpi_name": "sales.daily_revenue", "merchant_profile": "category", "merchant_id": "M01"}),
+    ("benchmark", {"kpi_id": "sales.daily_revenue", "profile": "storefront", "entity_id": "M01"},
+     {"kpi_name": "sales.daily_revenue", "merchant_profile": "storefront", "merchant_id": "M01"}),
+    ("kpi_correlations", {"entity_id": "M01"}, {"merchant_id": "M01"}),
     ("kpi_history", {"kpi_id": "sales.daily_revenue", "entity_ids": ["M01"], "start": "2026-10-21", "end": "2026-11-20"},
      {"kpi_name": "sales.daily_revenue", "merchant_ids": ["M01"], "start": "2026-10-21", "end": "2026-11-20"}),
 ]
@@ -39,11 +40,11 @@ CALLS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
 
 def _report(label: str, timings: dict[str, list[float]], errors: int) -> None:
     print(f"\n{label}  (ms; an error answer counts as a call: {errors} refusals or errors)")
-    print(f"  {'call':<14}{'calls':>7}{'p50':>9}{'p95':>9}{'max':>9}")
+    print(f"  {'call':<18}{'calls':>7}{'p50':>9}{'p95':>9}{'max':>9}")
     for name, values in timings.items():
         ordered = sorted(values)
         p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        print(f"  {name:<14}{len(values):>7}{statistics.median(values):>9.2f}{p95:>9.2f}{ordered[-1]:>9.2f}")
+        print(f"  {name:<18}{len(values):>7}{statistics.median(values):>9.2f}{p95:>9.2f}{ordered[-1]:>9.2f}")
 
 
 def in_process(path: Path, clients: int, rounds: int) -> None:

@@ -131,6 +131,14 @@ def cmd_mcp(args: argparse.Namespace, paths: Paths) -> int:
     return SUCCESS
 
 
+def cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    # Imported here: Vizro and Dash take a second to import, which no other command should pay.
+    from kpiwh.web import app
+
+    app.serve(args.db or paths.published_path, args.host, args.port)
+    return SUCCESS
+
+
 def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     file_format = args.format or ("parquet" if args.out.suffix == ".parquet" else "csv")
     start, end = args.start and args.start.isoformat(), args.end and args.end.isoformat()
@@ -211,6 +219,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--http", action="store_true", help="streamable HTTP on 127.0.0.1 (path /mcp) instead of stdio")
     s.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
     s.set_defaults(func=cmd_mcp)
+
+    w = sub.add_parser("serve", help="serve the web dashboard (Vizro) over the published warehouse, read-only")
+    w.add_argument("--db", type=Path, help="a DuckDB file (default: the published warehouse)")
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    w.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    w.set_defaults(func=cmd_serve)
 
     x = sub.add_parser("export", help="write KPI history (values and statuses, from kpi_values) as CSV or Parquet")
     x.add_argument("out", type=Path, help="the file to write (.parquet is written as Parquet unless --format says otherwise)")
