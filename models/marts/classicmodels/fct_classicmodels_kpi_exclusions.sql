@@ -64,7 +64,7 @@ final as (
 
     select
         *,
-        100.0 * excluded_count / nullif(record_count, 0) as excluded_share_pct
+        cast(100.0 * excluded_count as {{ dbt.type_float() }}) / nullif(record_count, 0) as excluded_share_pct
     from scoped
 
 )
