@@ -180,8 +180,5 @@ def test_bi_reader_reads_marts_and_kpis_only(postgres_db: Callable[..., Any]) ->
     reader.close()
 
 
-# Unfinished (docs/engines.md, "Spark: status"): the raw load and registration work, dbt build does not yet.
-@pytest.mark.xfail(strict=True, reason="Spark: seeds declare varchar (Spark needs string) and the base models' post-hooks"
-                   " run DELETE and multi-statement SQL, which Parquet tables and Spark's parser refuse")
 def test_spark_kpi_values_equal_duckdb(spark_rows: dict[tuple, tuple], duckdb_rows: dict[tuple, tuple], capsys: pytest.CaptureFixture) -> None:
     _assert_equal("spark", spark_rows, duckdb_rows, capsys)
