@@ -65,6 +65,7 @@ with_cover as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(units_sold_30d as {{ dbt.type_float() }}) / 30.0 as avg_daily_units_30d,
         -- Without sales in 30 days the cover is unbounded: NULL, not a huge number (see docs).
         -- Double division, as DuckDB does it for any decimal operand (PostgreSQL would keep decimals).

@@ -64,6 +64,7 @@ dated_events as (
         {{ local_date('events.detected_at', 'merchants.timezone') }} as detected_date,
         {{ local_timestamp('events.responded_at', 'merchants.timezone') }} as responded_local_at,
         {{ local_timestamp('events.resolved_at', 'merchants.timezone') }} as resolved_local_at,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast({{ dbt.datediff('events.detected_at', 'events.responded_at', 'second') }} as {{ dbt.type_float() }}) / 60.0 as response_minutes
     from events
     inner join merchants

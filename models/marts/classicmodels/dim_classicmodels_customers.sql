@@ -19,6 +19,7 @@ classified as (
     select
         *,
         {{ abc_class('revenue', 'customer_id') }} as abc_class,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(100.0 * revenue as {{ dbt.type_float() }}) / nullif(sum(revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by revenue desc, customer_id asc) as revenue_rank
     from customers

@@ -59,6 +59,7 @@ joined as (
         coalesce(product_sales.revenue, 0) as revenue,
         coalesce(product_sales.quantity_sold, 0) as quantity_sold,
         coalesce(product_sales.order_count, 0) as order_count,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(coalesce(product_sales.q1_revenue, 0) as {{ dbt.type_float() }}) / nullif(quarter_counts.q1_count, 0) as q1_avg_revenue,
         cast(coalesce(product_sales.q4_revenue, 0) as {{ dbt.type_float() }}) / nullif(quarter_counts.q4_count, 0) as q4_avg_revenue
     from products

@@ -64,6 +64,7 @@ final as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(100.0 * excluded_count as {{ dbt.type_float() }}) / nullif(record_count, 0) as excluded_share_pct
     from scoped
 

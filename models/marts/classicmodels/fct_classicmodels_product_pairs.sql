@@ -66,6 +66,7 @@ final as (
         pairs.pair_order_count,
         a_orders.order_count as product_a_order_count,
         b_orders.order_count as product_b_order_count,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / order_total.order_count as pair_support,
         cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / a_orders.order_count as confidence_a_to_b,
         cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / b_orders.order_count as confidence_b_to_a,

@@ -71,6 +71,7 @@ order_figures as (
     select
         count(*) as order_count,
         sum(revenue) as revenue,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(sum(revenue) as {{ dbt.type_float() }}) / nullif(sum(case when is_revenue_order then 1 else 0 end), 0) as avg_order_value,
         cast(100.0 * sum(case when is_on_time then 1 else 0 end) as {{ dbt.type_float() }})
         / nullif(sum(case when is_delivery_judged then 1 else 0 end), 0) as on_time_rate_pct

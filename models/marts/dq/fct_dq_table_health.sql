@@ -69,6 +69,7 @@ final as (
         clean_row_count,
         quarantined_row_count,
         raw_row_count = clean_row_count + quarantined_row_count as is_row_count_conserved,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
             when raw_row_count > 0 then cast(quarantined_row_count * 100.0 as {{ dbt.type_float() }}) / raw_row_count
         end as excluded_row_pct,

@@ -177,6 +177,7 @@ final as (
         rooms_otb,
         room_revenue_otb,
         case when rooms_otb > 0 then room_revenue_otb / rooms_otb end as adr_otb,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(rooms_otb * 100.0 as {{ dbt.type_float() }}) / capacity as occupancy_pct_otb,
         room_revenue_otb / capacity as revpar_otb,
         -- Not clamped: an overbooked night shows a negative remaining supply.

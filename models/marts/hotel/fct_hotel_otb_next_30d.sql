@@ -58,6 +58,7 @@ final as (
         next_30d.rooms_otb,
         next_30d.room_revenue_otb,
         case when next_30d.rooms_otb > 0 then next_30d.room_revenue_otb / next_30d.rooms_otb end as adr_otb,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(next_30d.rooms_otb * 100.0 as {{ dbt.type_float() }}) / next_30d.available_room_nights as occupancy_pct_otb,
         next_30d.room_revenue_otb / next_30d.available_room_nights as revpar_otb,
         next_30d.remaining_supply,

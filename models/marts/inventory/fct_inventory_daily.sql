@@ -53,6 +53,7 @@ final as (
         by_day.out_of_stock_count,
         by_day.in_stock_count,
         by_day.avg_days_of_cover_in_stock,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(by_day.fast_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as fast_share_pct,
         cast(by_day.medium_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as medium_share_pct,
         cast(by_day.slow_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as slow_share_pct,

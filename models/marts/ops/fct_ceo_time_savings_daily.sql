@@ -69,6 +69,7 @@ rolled as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(sum(minutes_saved) over (
             partition by merchant_id order by date_day rows between 6 preceding and current row
         ) as {{ dbt.type_float() }}) / 60.0 as hours_saved_7d_unchecked,

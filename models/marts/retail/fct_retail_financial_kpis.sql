@@ -188,6 +188,7 @@ final as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
             when discount_available_amount > 0 then cast(discount_taken_amount * 100.0 as {{ dbt.type_float() }}) / discount_available_amount
         end as discount_capture_rate_pct,

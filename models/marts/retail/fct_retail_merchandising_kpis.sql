@@ -243,6 +243,7 @@ final as (
         *,
         -- Annualised: the period's net sales (scaled up by store-day coverage) over 365 days,
         -- divided by its average stock at retail.
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
             when avg_inventory_retail > 0 and eligible_store_days > 0
                 then cast(net_sales * store_days as {{ dbt.type_float() }}) / eligible_store_days * 365.0 / days_in_period / avg_inventory_retail

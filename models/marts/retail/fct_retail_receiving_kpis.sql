@@ -198,6 +198,7 @@ final as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case when net_sales > 0 then cast(shrink_retail * 100.0 as {{ dbt.type_float() }}) / net_sales end as shrink_rate_pct,
         case
             when items_counted > 0 then cast(items_within_tolerance * 100.0 as {{ dbt.type_float() }}) / items_counted

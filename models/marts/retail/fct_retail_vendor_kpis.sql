@@ -200,6 +200,7 @@ ratios as (
                     + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0)
                 )
         end as avg_chargeback_resolution_days,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case when fill.units_ordered > 0 then cast(fill.units_shipped * 100.0 as {{ dbt.type_float() }}) / fill.units_ordered end as fill_rate_pct,
         case
             when delivery.deliveries > 0 then cast(delivery.on_time_deliveries * 100.0 as {{ dbt.type_float() }}) / delivery.deliveries

@@ -104,6 +104,7 @@ final as (
         top5_sku_revenue_30d,
         sku_revenue_30d,
         sku_count_30d,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case when order_count > 0 then cast(total_revenue as {{ dbt.type_float() }}) / order_count end as avg_order_value,
         case when history_day_number >= 14 then revenue_prior_7d end as revenue_prior_7d,
         case when history_day_number >= 14 then order_count_prior_7d end as order_count_prior_7d,

@@ -36,6 +36,7 @@ with_mrr as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         cast(total_revenue as {{ dbt.type_float() }}) / days_elapsed * days_in_month as mrr
     from run_rate
 
