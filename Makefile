@@ -6,10 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # The optional Dagster code location (pyproject extra `orchestration`): CI tests it, `make run` does without.
 ORCHESTRATION_STAMP := $(VENV)/.orchestration-stamp
+# The optional engines (docs/engines.md): dbt-postgres and dbt-spark; CI tests them, `make run` does without.
+ENGINES_STAMP := $(VENV)/.engines-stamp
 # Lint compiles the project; its own DuckDB file keeps it clear of a running build's lock.
 LINT_ENV := KPI_DUCKDB_PATH=$(CURDIR)/warehouse/lint.duckdb KPI_AS_OF=2026-11-20
 
-.PHONY: install install-orchestration run test lint pytest build dashboard serve docs clean
+.PHONY: install install-orchestration install-engines test-engines run test lint pytest build dashboard serve docs clean
 
 install: $(STAMP)
 
@@ -24,6 +26,12 @@ install-orchestration: $(ORCHESTRATION_STAMP)
 $(ORCHESTRATION_STAMP): $(STAMP) requirements-orchestration.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-orchestration.txt
 	touch $(ORCHESTRATION_STAMP)
+
+install-engines: $(ENGINES_STAMP)
+
+$(ENGINES_STAMP): $(STAMP) requirements-engines.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-engines.txt
+	touch $(ENGINES_STAMP)
 
 run: install
 	$(BIN)/kpiwh run

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
-from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, export, generate, mcp_server, nightly, story, validate, warehouse
+from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, engines, export, generate, mcp_server, nightly, story, validate, warehouse
 from kpiwh.api import GRAINS
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 from kpiwh.exit_codes import BAD_ENVIRONMENT, FAILED, SUCCESS, KpiwhError
@@ -54,7 +55,27 @@ def build_validate_publish(paths: Paths, as_of: date | None, dbt_args: list[str]
     return SUCCESS
 
 
+def build_on_engine(target: str, paths: Paths, as_of: date | None, dbt_args: list[str]) -> int:
+    """kpiwh build --target postgres|spark: load the raw files where the engine reads them, then dbt build.
+
+    The GX checkpoint and publishing work on the DuckDB file, so they do not apply: readers
+    query the engine's marts and KPI schemas directly (docs/engines.md).
+    """
+    with warehouse.working_lock(paths):
+        started = time.monotonic()
+        loaded = engines.load(target, paths, as_of)
+        print(f"{target}: loaded {len(loaded)} raw tables, {sum(loaded.values()):,} rows in {time.monotonic() - started:.1f} s")
+        code = warehouse.run_dbt(["build", *dbt_args], paths, as_of, {"KPI_TARGET": target})
+    print(f"{target}: dbt build exit {code} after {time.monotonic() - started:.1f} s; "
+          "GX checkpoint and publish skipped (they read the DuckDB warehouse).", file=sys.stderr)
+    return SUCCESS if code == 0 else FAILED
+
+
 def cmd_build(args: argparse.Namespace, paths: Paths) -> int:
+    if args.target in engines.ENGINE_TARGETS:
+        return build_on_engine(args.target, paths, args.as_of, args.dbt_args)
+    if args.target:
+        args.dbt_args = ["--target", args.target, *args.dbt_args]
     return build_validate_publish(paths, args.as_of, args.dbt_args, publish=not args.no_publish)
 
 
@@ -156,10 +177,11 @@ def parser() -> argparse.ArgumentParser:
     g.set_defaults(func=cmd_generate)
 
     # No abbreviations: a dbt option must never be taken for a prefix of ours (--no-p... for --no-publish).
-    b = sub.add_parser("build", allow_abbrev=False, usage="kpiwh build [--as-of DATE] [--no-publish] [dbt build options, e.g. -s marts.sales]",
+    b = sub.add_parser("build", allow_abbrev=False, usage="kpiwh build [--as-of DATE] [--no-publish] [--target TARGET] [dbt build options, e.g. -s marts.sales]",
                        help="dbt build and the GX checkpoint, then publish the warehouse for readers if both passed")
     b.add_argument("--as-of", type=_date, help="as_of date (default: env KPI_AS_OF, else yesterday)")
     b.add_argument("--no-publish", action="store_true", help="record the pass, publish later with `kpiwh publish`")
+    b.add_argument("--target", help="a profiles.yml target: dev, prod (DuckDB) or postgres, spark (raw files loaded first; no GX, no publish)")
     b.set_defaults(func=cmd_build)
 
     n = sub.add_parser("nightly", allow_abbrev=False, usage="kpiwh nightly [--as-of DATE] [dbt build options]",

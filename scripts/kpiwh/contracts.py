@@ -37,13 +37,15 @@ class Table:
     loaded_at: str | None
     checks: tuple[dict[str, str], ...]
     columns: tuple[Column, ...]
+    # The system's own fixed file format (source meta file_format), else None: KPI_RAW_FORMAT.
+    file_format: str | None = None
 
     @property
     def staged_model(self) -> str:
         return f"stg_{self.system}__{self.name}"
 
 
-def _table(system: str, entry: dict[str, Any]) -> Table:
+def _table(system: str, entry: dict[str, Any], file_format: str | None) -> Table:
     meta = entry.get("meta") or {}
     key = tuple(meta.get("key", ()))
     columns = []
@@ -68,6 +70,7 @@ def _table(system: str, entry: dict[str, Any]) -> Table:
         loaded_at=meta.get("loaded_at", "loaded_at"),
         checks=tuple(meta.get("checks", ())),
         columns=tuple(columns),
+        file_format=file_format,
     )
 
 
@@ -80,5 +83,6 @@ def tables() -> tuple[Table, ...]:
     for system in catalog():
         path = REPO_ROOT / "models" / "staging" / system / f"_{system}__sources.yml"
         for source in yaml.safe_load(path.read_text())["sources"]:
-            found.extend(_table(system, entry) for entry in source["tables"])
+            file_format = ((source.get("config") or {}).get("meta") or {}).get("file_format")
+            found.extend(_table(system, entry, file_format) for entry in source["tables"])
     return tuple(found)

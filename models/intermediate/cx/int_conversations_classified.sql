@@ -82,7 +82,8 @@ final as (
         first_response_sla_minutes,
         first_response_due_at,
         first_response_at is not null as has_first_response,
-        {{ dbt.datediff('created_at', 'first_response_at', 'second') }} / 60.0 as first_response_time_minutes,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast({{ dbt.datediff('created_at', 'first_response_at', 'second') }} as {{ dbt.type_float() }}) / 60.0 as first_response_time_minutes,
         -- Not answered yet: a breach only once the due time has passed by the end of as_of.
         case
             when first_response_at is not null then first_response_at > first_response_due_at

@@ -84,7 +84,8 @@ final as (
         {{ local_date('issue_reported_at', 'time_zone') }} as issue_reported_date,
         sla_business_days,
         sla_due_date,
-        {{ dbt.datediff('created_at', 'fulfilled_at', 'second') }} / 86400.0 as days_to_fulfill,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast({{ dbt.datediff('created_at', 'fulfilled_at', 'second') }} as {{ dbt.type_float() }}) / 86400.0 as days_to_fulfill,
         -- Breached when fulfilled after the due day, or still unfulfilled once the due day is over.
         case
             when fulfilled_at is not null then {{ local_date('fulfilled_at', 'time_zone') }} > sla_due_date

@@ -65,9 +65,11 @@ with_cover as (
 
     select
         *,
-        units_sold_30d / 30.0 as avg_daily_units_30d,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(units_sold_30d as {{ dbt.type_float() }}) / 30.0 as avg_daily_units_30d,
         -- Without sales in 30 days the cover is unbounded: NULL, not a huge number (see docs).
-        case when units_sold_30d > 0 then on_hand_qty / (units_sold_30d / 30.0) end as days_of_cover
+        -- Double division, as DuckDB does it for any decimal operand (PostgreSQL would keep decimals).
+        case when units_sold_30d > 0 then on_hand_qty / (cast(units_sold_30d as {{ dbt.type_float() }}) / 30) end as days_of_cover
     from with_demand
 
 ),

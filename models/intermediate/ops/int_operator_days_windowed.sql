@@ -64,7 +64,8 @@ dated_events as (
         {{ local_date('events.detected_at', 'merchants.timezone') }} as detected_date,
         {{ local_timestamp('events.responded_at', 'merchants.timezone') }} as responded_local_at,
         {{ local_timestamp('events.resolved_at', 'merchants.timezone') }} as resolved_local_at,
-        {{ dbt.datediff('events.detected_at', 'events.responded_at', 'second') }} / 60.0 as response_minutes
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast({{ dbt.datediff('events.detected_at', 'events.responded_at', 'second') }} as {{ dbt.type_float() }}) / 60.0 as response_minutes
     from events
     inner join merchants
         on events.merchant_id = merchants.merchant_id

@@ -69,7 +69,8 @@ category_months as (
         spine.merchant_id,
         spine.category,
         spine.period_start as month_start,
-        mod({{ dbt.datediff("cast('2000-01-01' as date)", 'spine.period_start', 'month') }}, 12) as month_of_year
+        -- Cast: PostgreSQL's datediff is a double, and mod takes integers.
+        mod(cast({{ dbt.datediff("cast('2000-01-01' as date)", 'spine.period_start', 'month') }} as {{ dbt.type_int() }}), 12) as month_of_year
     from spine
     inner join seasonal_categories
         on

@@ -1,8 +1,9 @@
-{{ config(unique_key=['alert_id', 'as_of_date', 'event_order']) }}
+{{ config(unique_key=['alert_id', 'as_of_date', 'event_order'], partition_by=['as_of_date'] if target.type == 'spark' else none) }}
 -- When each alert opened, changed (type or severity) and recovered, kept across builds: an
 -- incremental table that no full refresh drops (dbt_project.yml). Each build compares the
 -- alerts of its as_of (kpi_alerts) with every alert's last event and appends only the changes,
--- so a rerun of the same night appends nothing.
+-- so a rerun of the same night appends nothing: it compares with the events before that night
+-- and yields the night's events whole (by key, or the night's partition on Spark).
 with
 
 alerts as (
@@ -13,7 +14,7 @@ alerts as (
 
 open_alerts as (
 
-    -- Every alert whose last event is not a recovery; none on the first build.
+    -- Every alert whose last event before as_of is not a recovery; none on the first build.
     {% if is_incremental() %}
         select *
         from (
@@ -21,6 +22,7 @@ open_alerts as (
                 *,
                 row_number() over (partition by alert_id order by as_of_date desc, event_order desc) as recency_rank
             from {{ this }}
+            where as_of_date < {{ as_of_date() }}
         ) as last_events
         where recency_rank = 1 and alert_event <> 'recovered'
     {% else %}

@@ -1,11 +1,12 @@
-{{ config(unique_key=['kpi_id', 'entity_type', 'entity_id', 'grain', 'period_start', 'known_from']) }}
+{{ config(unique_key=['kpi_id', 'entity_type', 'entity_id', 'grain', 'period_start', 'known_from'], partition_by=['known_from'] if target.type == 'spark' else none) }}
 -- What every KPI's value and status were as known at each build (spec 001: KPI history for
 -- investor and period-end reporting; issue 13: "as known on date D" versus "as restated
 -- today"): each build appends the kpi_values rows that are new or whose value or status changed
 -- since the last row kept for them, stamped known_from = its as_of day. The rows of a key as
 -- known on day D are its latest with known_from <= D. Kept by a full refresh (dbt_project.yml).
 -- A value counts as changed beyond 1e-9 relative: a restatement, not a last-bit difference. A
--- second build of the same day replaces that day's row (unique key, delete+insert).
+-- second build of the same day replaces that day's rows: they are compared with what was known
+-- before that day, so each build yields its day whole (by key, or the day's partition on Spark).
 with
 
 kpi_values as (
@@ -26,6 +27,7 @@ known as (
                 partition by kpi_id, entity_type, entity_id, grain, period_start order by known_from desc
             ) as recency_rank
         from {{ this }}
+        where known_from < {{ as_of_date() }}
     ) as ranked
     where recency_rank = 1
 

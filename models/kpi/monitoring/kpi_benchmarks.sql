@@ -79,11 +79,12 @@ distributions as (
         percentile_cont(0.25) within group (order by peer_value) as p25,
         percentile_cont(0.5) within group (order by peer_value) as p50,
         percentile_cont(0.75) within group (order by peer_value) as p75,
-        -- Peers below, plus half the ties: the usual mid-rank percentile.
-        100.0 * (
+        -- Peers below, plus half the ties: the usual mid-rank percentile (a double everywhere;
+        -- PostgreSQL would keep the decimal).
+        cast(100.0 * (
             sum(case when peer_value < own_value then 1 else 0 end)
             + 0.5 * sum(case when peer_value = own_value then 1 else 0 end)
-        ) / nullif(count(peer_value), 0) as percentile_rank
+        ) / nullif(count(peer_value), 0) as {{ dbt.type_float() }}) as percentile_rank
     from peer_values
     group by kpi_id, grain, period_start, period_end, profile, entity_type, entity_id, unit, own_value
 

@@ -94,7 +94,7 @@ correlations as (
         lag_periods,
         count(*) as pair_count,
         -- Six decimals: a last-bit difference between engines or reruns is not a change.
-        round(corr(leading_value, lagging_value), 6) as pearson_r
+        {{ round_float(correlation("leading_value", "lagging_value"), 6) }} as pearson_r
     from lagged_pairs
     group by leading_kpi_id, lagging_kpi_id, expected_sign, entity_type, entity_id, grain, lag_periods
 

@@ -19,7 +19,8 @@ classified as (
     select
         *,
         {{ abc_class('revenue', 'customer_id') }} as abc_class,
-        100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(100.0 * revenue as {{ dbt.type_float() }}) / nullif(sum(revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by revenue desc, customer_id asc) as revenue_rank
     from customers
 
@@ -29,7 +30,7 @@ credit_checked as (
 
     select
         *,
-        revenue / nullif(credit_limit, 0) as credit_utilisation_ratio,
+        cast(revenue as {{ dbt.type_float() }}) / nullif(credit_limit, 0) as credit_utilisation_ratio,
         case
             when revenue > 0 and revenue > 2 * coalesce(credit_limit, 0) then 'under_credited'
             when credit_limit > 0 and credit_limit > 2 * revenue then 'over_credited'

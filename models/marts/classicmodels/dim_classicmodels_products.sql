@@ -59,8 +59,9 @@ joined as (
         coalesce(product_sales.revenue, 0) as revenue,
         coalesce(product_sales.quantity_sold, 0) as quantity_sold,
         coalesce(product_sales.order_count, 0) as order_count,
-        coalesce(product_sales.q1_revenue, 0) / nullif(quarter_counts.q1_count, 0) as q1_avg_revenue,
-        coalesce(product_sales.q4_revenue, 0) / nullif(quarter_counts.q4_count, 0) as q4_avg_revenue
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(coalesce(product_sales.q1_revenue, 0) as {{ dbt.type_float() }}) / nullif(quarter_counts.q1_count, 0) as q1_avg_revenue,
+        cast(coalesce(product_sales.q4_revenue, 0) as {{ dbt.type_float() }}) / nullif(quarter_counts.q4_count, 0) as q4_avg_revenue
     from products
     cross join quarter_counts
     left join product_sales
@@ -72,7 +73,7 @@ final as (
 
     select
         *,
-        100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
+        cast(100.0 * revenue as {{ dbt.type_float() }}) / nullif(sum(revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by revenue desc, product_id asc) as revenue_rank,
         {{ abc_class('revenue', 'product_id') }} as abc_class,
         {{ pct_change('q4_avg_revenue', 'q1_avg_revenue') }} as q4_vs_q1_pct,

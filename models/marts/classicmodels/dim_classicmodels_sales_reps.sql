@@ -40,7 +40,8 @@ ranked_portfolios as (
         employee_id,
         customer_count,
         revenue,
-        100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(100.0 * revenue as {{ dbt.type_float() }}) / nullif(sum(revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by revenue desc, employee_id asc) as revenue_rank,
         {{ abc_class('revenue', 'employee_id') }} as abc_class
     from portfolios

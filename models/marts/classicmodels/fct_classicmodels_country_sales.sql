@@ -42,7 +42,8 @@ final as (
         countries.customer_count,
         countries.active_customer_count,
         countries.revenue,
-        100.0 * countries.revenue / nullif(sum(countries.revenue) over (), 0) as revenue_share_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(100.0 * countries.revenue as {{ dbt.type_float() }}) / nullif(sum(countries.revenue) over (), 0) as revenue_share_pct,
         row_number() over (order by countries.revenue desc, countries.country asc) as revenue_rank,
         ntile(4) over (order by countries.revenue desc, countries.country asc) as revenue_quartile,
         office_countries.country is not null as has_office

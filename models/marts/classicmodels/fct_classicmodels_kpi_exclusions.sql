@@ -64,7 +64,8 @@ final as (
 
     select
         *,
-        100.0 * excluded_count / nullif(record_count, 0) as excluded_share_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(100.0 * excluded_count as {{ dbt.type_float() }}) / nullif(record_count, 0) as excluded_share_pct
     from scoped
 
 )

@@ -66,13 +66,14 @@ final as (
         pairs.pair_order_count,
         a_orders.order_count as product_a_order_count,
         b_orders.order_count as product_b_order_count,
-        1.0 * pairs.pair_order_count / order_total.order_count as pair_support,
-        1.0 * pairs.pair_order_count / a_orders.order_count as confidence_a_to_b,
-        1.0 * pairs.pair_order_count / b_orders.order_count as confidence_b_to_a,
-        1.0 * pairs.pair_order_count * order_total.order_count / (a_orders.order_count * b_orders.order_count) as lift,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / order_total.order_count as pair_support,
+        cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / a_orders.order_count as confidence_a_to_b,
+        cast(1.0 * pairs.pair_order_count as {{ dbt.type_float() }}) / b_orders.order_count as confidence_b_to_a,
+        cast(1.0 * pairs.pair_order_count * order_total.order_count as {{ dbt.type_float() }}) / (a_orders.order_count * b_orders.order_count) as lift,
         row_number() over (
             order by
-                1.0 * pairs.pair_order_count * order_total.order_count / (a_orders.order_count * b_orders.order_count) desc,
+                cast(1.0 * pairs.pair_order_count * order_total.order_count as {{ dbt.type_float() }}) / (a_orders.order_count * b_orders.order_count) desc,
                 pairs.pair_order_count desc, pairs.product_a_id asc, pairs.product_b_id asc
         ) as lift_rank
     from pairs

@@ -27,8 +27,9 @@ final as (
         customer_count,
         revenue_order_count,
         revenue,
-        revenue / nullif(revenue_order_count, 0) as avg_order_value,
-        100.0 * revenue / nullif(sum(revenue) over (), 0) as revenue_share_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(revenue as {{ dbt.type_float() }}) / nullif(revenue_order_count, 0) as avg_order_value,
+        cast(100.0 * revenue as {{ dbt.type_float() }}) / nullif(sum(revenue) over (), 0) as revenue_share_pct
     from regional
 
 )

@@ -71,8 +71,9 @@ order_figures as (
     select
         count(*) as order_count,
         sum(revenue) as revenue,
-        sum(revenue) / nullif(sum(case when is_revenue_order then 1 else 0 end), 0) as avg_order_value,
-        100.0 * sum(case when is_on_time then 1 else 0 end)
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(sum(revenue) as {{ dbt.type_float() }}) / nullif(sum(case when is_revenue_order then 1 else 0 end), 0) as avg_order_value,
+        cast(100.0 * sum(case when is_on_time then 1 else 0 end) as {{ dbt.type_float() }})
         / nullif(sum(case when is_delivery_judged then 1 else 0 end), 0) as on_time_rate_pct
     from orders
 
@@ -110,8 +111,8 @@ product_figures as (
         sum(case when abc_class = 'B' then 1 else 0 end) as product_b_count,
         sum(case when abc_class = 'C' then 1 else 0 end) as product_c_count,
         sum(case when revenue_rank <= 10 then revenue_share_pct else 0 end) as top_10_product_revenue_share_pct,
-        100.0 * sum(case when demand_trend = 'growing' then 1 else 0 end) / count(*) as growing_product_share_pct,
-        100.0 * sum(case when demand_trend = 'declining' then 1 else 0 end) / count(*) as declining_product_share_pct
+        cast(100.0 * sum(case when demand_trend = 'growing' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as growing_product_share_pct,
+        cast(100.0 * sum(case when demand_trend = 'declining' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as declining_product_share_pct
     from products
 
 ),
@@ -142,10 +143,10 @@ country_figures as (
 rfm_figures as (
 
     select
-        100.0 * sum(case when rfm_tier = 'top' then 1 else 0 end) / count(*) as rfm_top_share_pct,
-        100.0 * sum(case when rfm_tier = 'high' then 1 else 0 end) / count(*) as rfm_high_share_pct,
-        100.0 * sum(case when rfm_tier = 'mid' then 1 else 0 end) / count(*) as rfm_mid_share_pct,
-        100.0 * sum(case when rfm_tier = 'low' then 1 else 0 end) / count(*) as rfm_low_share_pct,
+        cast(100.0 * sum(case when rfm_tier = 'top' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as rfm_top_share_pct,
+        cast(100.0 * sum(case when rfm_tier = 'high' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as rfm_high_share_pct,
+        cast(100.0 * sum(case when rfm_tier = 'mid' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as rfm_mid_share_pct,
+        cast(100.0 * sum(case when rfm_tier = 'low' then 1 else 0 end) as {{ dbt.type_float() }}) / count(*) as rfm_low_share_pct,
         {{ exact_avg('avg_reorder_interval_days') }} as avg_reorder_interval_days,
         count(avg_reorder_interval_days) as reordering_customer_count,
         sum(case when is_overdue then 1 else 0 end) as overdue_customer_count,

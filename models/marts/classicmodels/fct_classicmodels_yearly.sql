@@ -64,10 +64,11 @@ measured as (
         count(*) as order_count,
         sum(case when is_revenue_order then 1 else 0 end) as revenue_order_count,
         count(distinct customer_id) as active_customer_count,
-        sum(revenue) / nullif(sum(case when is_revenue_order then 1 else 0 end), 0) as avg_order_value,
+        -- Doubles, as DuckDB divides decimals (PostgreSQL would keep them decimal).
+        cast(sum(revenue) as {{ dbt.type_float() }}) / nullif(sum(case when is_revenue_order then 1 else 0 end), 0) as avg_order_value,
         sum(case when is_delivery_judged then 1 else 0 end) as shipped_order_count,
         sum(case when is_on_time then 1 else 0 end) as on_time_order_count,
-        100.0 * sum(case when is_on_time then 1 else 0 end)
+        cast(100.0 * sum(case when is_on_time then 1 else 0 end) as {{ dbt.type_float() }})
         / nullif(sum(case when is_delivery_judged then 1 else 0 end), 0) as on_time_rate_pct
     from windows
     group by year_start, comparison_window

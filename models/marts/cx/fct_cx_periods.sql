@@ -77,10 +77,11 @@ final as (
         coalesce(aggregated.conversations_responded, 0) as conversations_responded,
         coalesce(aggregated.conversations_scored, 0) as conversations_scored,
         coalesce(aggregated.negative_sentiment_conversations, 0) as negative_sentiment_conversations,
-        aggregated.sla_breaches * 100.0 / nullif(aggregated.conversations_opened, 0) as sla_breach_rate_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(aggregated.sla_breaches * 100.0 as {{ dbt.type_float() }}) / nullif(aggregated.conversations_opened, 0) as sla_breach_rate_pct,
         -- Over the scored conversations only: a window (or an export) without sentiment scores
         -- has measured nothing, so its share is NULL (NO_DATA), never 0 %.
-        aggregated.negative_sentiment_conversations * 100.0
+        cast(aggregated.negative_sentiment_conversations * 100.0 as {{ dbt.type_float() }})
         / nullif(aggregated.conversations_scored, 0) as negative_sentiment_pct
     from periods
     left join aggregated

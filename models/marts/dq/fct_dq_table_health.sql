@@ -69,8 +69,9 @@ final as (
         clean_row_count,
         quarantined_row_count,
         raw_row_count = clean_row_count + quarantined_row_count as is_row_count_conserved,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
-            when raw_row_count > 0 then quarantined_row_count * 100.0 / raw_row_count
+            when raw_row_count > 0 then cast(quarantined_row_count * 100.0 as {{ dbt.type_float() }}) / raw_row_count
         end as excluded_row_pct,
         max_loaded_at,
         is_freshness_tracked,
@@ -78,7 +79,7 @@ final as (
         case
             when not is_freshness_tracked then null
             when max_loaded_at >= freshness_reference_at then 0
-            else {{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} / 60.0
+            else cast({{ dbt.datediff('max_loaded_at', 'freshness_reference_at', 'minute') }} as {{ dbt.type_float() }}) / 60.0
         end as hours_since_load,
         case
             when not is_freshness_tracked then 'not_tracked'
@@ -94,7 +95,7 @@ final as (
         required_cell_count,
         filled_cell_count,
         case
-            when required_cell_count > 0 then filled_cell_count * 100.0 / required_cell_count
+            when required_cell_count > 0 then cast(filled_cell_count * 100.0 as {{ dbt.type_float() }}) / required_cell_count
         end as completeness_pct,
         file_path,
         file_status,

@@ -70,7 +70,8 @@ final as (
         aggregated.orders_due,
         aggregated.sla_breaches,
         aggregated.orders_fulfilled,
-        aggregated.sla_breaches * 100.0 / nullif(aggregated.orders_due, 0) as sla_breach_rate_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(aggregated.sla_breaches * 100.0 as {{ dbt.type_float() }}) / nullif(aggregated.orders_due, 0) as sla_breach_rate_pct,
         cast(aggregated.days_to_fulfill_total as {{ dbt.type_float() }})
         / nullif(aggregated.orders_fulfilled, 0) as avg_days_to_fulfill
     from periods

@@ -60,7 +60,8 @@ final as (
         rooms_sold,
         room_revenue,
         case when rooms_sold > 0 then room_revenue / rooms_sold end as adr,
-        rooms_sold * 100.0 / capacity as occupancy_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(rooms_sold * 100.0 as {{ dbt.type_float() }}) / capacity as occupancy_pct,
         room_revenue / capacity as revpar,
         capacity - rooms_sold as remaining_supply
     from actuals

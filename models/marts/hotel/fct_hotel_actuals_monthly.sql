@@ -29,7 +29,8 @@ final as (
     select
         *,
         case when rooms_sold > 0 then room_revenue / rooms_sold end as adr,
-        rooms_sold * 100.0 / available_room_nights as occupancy_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(rooms_sold * 100.0 as {{ dbt.type_float() }}) / available_room_nights as occupancy_pct,
         room_revenue / available_room_nights as revpar
     from monthly
 

@@ -177,7 +177,8 @@ final as (
         rooms_otb,
         room_revenue_otb,
         case when rooms_otb > 0 then room_revenue_otb / rooms_otb end as adr_otb,
-        rooms_otb * 100.0 / capacity as occupancy_pct_otb,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(rooms_otb * 100.0 as {{ dbt.type_float() }}) / capacity as occupancy_pct_otb,
         room_revenue_otb / capacity as revpar_otb,
         -- Not clamped: an overbooked night shows a negative remaining supply.
         capacity - rooms_otb as remaining_supply,
@@ -199,8 +200,8 @@ final as (
         stly_rev,
         rooms_otb - stly_rooms as pace_rooms,
         room_revenue_otb - stly_rev as pace_rev,
-        case when stly_rooms > 0 then (rooms_otb - stly_rooms) * 100.0 / stly_rooms end as pace_rooms_pct,
-        case when stly_rev > 0 then (room_revenue_otb - stly_rev) * 100.0 / stly_rev end as pace_rev_pct
+        case when stly_rooms > 0 then cast((rooms_otb - stly_rooms) * 100.0 as {{ dbt.type_float() }}) / stly_rooms end as pace_rooms_pct,
+        case when stly_rev > 0 then cast((room_revenue_otb - stly_rev) * 100.0 as {{ dbt.type_float() }}) / stly_rev end as pace_rev_pct
     from with_references
 
 )

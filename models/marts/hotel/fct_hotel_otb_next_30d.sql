@@ -58,7 +58,8 @@ final as (
         next_30d.rooms_otb,
         next_30d.room_revenue_otb,
         case when next_30d.rooms_otb > 0 then next_30d.room_revenue_otb / next_30d.rooms_otb end as adr_otb,
-        next_30d.rooms_otb * 100.0 / next_30d.available_room_nights as occupancy_pct_otb,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(next_30d.rooms_otb * 100.0 as {{ dbt.type_float() }}) / next_30d.available_room_nights as occupancy_pct_otb,
         next_30d.room_revenue_otb / next_30d.available_room_nights as revpar_otb,
         next_30d.remaining_supply,
         next_30d.remaining_supply_tonight,
@@ -76,11 +77,11 @@ final as (
         next_30d.room_revenue_otb - next_30d.stly_rev as pace_rev,
         case
             when next_30d.stly_rooms > 0
-                then (next_30d.rooms_otb - next_30d.stly_rooms) * 100.0 / next_30d.stly_rooms
+                then cast((next_30d.rooms_otb - next_30d.stly_rooms) * 100.0 as {{ dbt.type_float() }}) / next_30d.stly_rooms
         end as pace_rooms_pct,
         case
             when next_30d.stly_rev > 0
-                then (next_30d.room_revenue_otb - next_30d.stly_rev) * 100.0 / next_30d.stly_rev
+                then cast((next_30d.room_revenue_otb - next_30d.stly_rev) * 100.0 as {{ dbt.type_float() }}) / next_30d.stly_rev
         end as pace_rev_pct
     from hotel_days
     left join next_30d

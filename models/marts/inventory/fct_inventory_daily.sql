@@ -53,10 +53,11 @@ final as (
         by_day.out_of_stock_count,
         by_day.in_stock_count,
         by_day.avg_days_of_cover_in_stock,
-        by_day.fast_count * 100.0 / by_day.sku_count as fast_share_pct,
-        by_day.medium_count * 100.0 / by_day.sku_count as medium_share_pct,
-        by_day.slow_count * 100.0 / by_day.sku_count as slow_share_pct,
-        by_day.stagnant_count * 100.0 / by_day.sku_count as stagnant_share_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(by_day.fast_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as fast_share_pct,
+        cast(by_day.medium_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as medium_share_pct,
+        cast(by_day.slow_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as slow_share_pct,
+        cast(by_day.stagnant_count * 100.0 as {{ dbt.type_float() }}) / by_day.sku_count as stagnant_share_pct
     from merchant_days
     inner join first_snapshot
         on

@@ -69,12 +69,13 @@ rolled as (
 
     select
         *,
-        sum(minutes_saved) over (
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(sum(minutes_saved) over (
             partition by merchant_id order by date_day rows between 6 preceding and current row
-        ) / 60.0 as hours_saved_7d_unchecked,
-        sum(minutes_saved) over (
+        ) as {{ dbt.type_float() }}) / 60.0 as hours_saved_7d_unchecked,
+        cast(sum(minutes_saved) over (
             partition by merchant_id order by date_day rows between 29 preceding and current row
-        ) / 60.0 as hours_saved_30d_unchecked
+        ) as {{ dbt.type_float() }}) / 60.0 as hours_saved_30d_unchecked
     from daily
 
 ),
@@ -85,7 +86,7 @@ final as (
         merchant_id,
         date_day,
         minutes_saved,
-        minutes_saved / 60.0 as hours_saved,
+        cast(minutes_saved as {{ dbt.type_float() }}) / 60.0 as hours_saved,
         cast({{ dbt.dateadd('day', -6, 'date_day') }} as date) as window_7d_start,
         case when history_day_number >= 7 then hours_saved_7d_unchecked end as hours_saved_7d,
         case when history_day_number >= 30 then hours_saved_30d_unchecked end as hours_saved_30d

@@ -26,7 +26,8 @@ yearly as (
         merchant_id,
         cast({{ dbt.date_trunc('year', 'date_day') }} as date) as year_start,
         max(date_day) as period_end,
-        sum(minutes_saved) / 60.0 as hours_saved_ytd
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(sum(minutes_saved) as {{ dbt.type_float() }}) / 60.0 as hours_saved_ytd
     from daily
     group by merchant_id, cast({{ dbt.date_trunc('year', 'date_day') }} as date)
 

@@ -37,7 +37,8 @@ components as (
         parameters.efficiency_resolution_weight,
         parameters.top_performer_min_score,
         parameters.needs_improvement_below_score,
-        operator_days.sla_breaches_resolved_window * 1.0
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(operator_days.sla_breaches_resolved_window * 1.0 as {{ dbt.type_float() }})
         / nullif(operator_days.sla_breaches_detected_window, 0) as resolution_share,
         -- 1 at or under the target response time, target / actual above it, 0 with no response at all.
         case

@@ -19,7 +19,8 @@ final as (
         sla_breaches_resolved_7d,
         sla_breaches_responded_7d,
         median_response_minutes_7d,
-        sla_breaches_resolved_7d * 100.0 / nullif(sla_breaches_detected_7d, 0) as resolution_rate_7d_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(sla_breaches_resolved_7d * 100.0 as {{ dbt.type_float() }}) / nullif(sla_breaches_detected_7d, 0) as resolution_rate_7d_pct
     from operator_days
 
 )

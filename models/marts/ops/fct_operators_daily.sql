@@ -59,7 +59,8 @@ final as (
         rankings_by_day.top_performer_count,
         rankings_by_day.unranked_operator_count,
         rankings_by_day.avg_efficiency_score,
-        sla_by_day.sla_breaches_resolved_7d * 100.0 / nullif(sla_by_day.sla_breaches_detected_7d, 0) as resolution_rate_7d_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(sla_by_day.sla_breaches_resolved_7d * 100.0 as {{ dbt.type_float() }}) / nullif(sla_by_day.sla_breaches_detected_7d, 0) as resolution_rate_7d_pct
     from sla_by_day
     inner join rankings_by_day
         on

@@ -32,7 +32,8 @@ daily as (
         activations.shops_live,
         activations.shops_active,
         -- No record, or no shop live: no rate that day (NULL, left out of the 7-day average).
-        activations.shops_active * 100.0 / nullif(activations.shops_live, 0) as activation_rate_pct
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(activations.shops_active * 100.0 as {{ dbt.type_float() }}) / nullif(activations.shops_live, 0) as activation_rate_pct
     from merchant_days
     inner join first_record
         on

@@ -188,13 +188,14 @@ final as (
 
     select
         *,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
-            when discount_available_amount > 0 then discount_taken_amount * 100.0 / discount_available_amount
+            when discount_available_amount > 0 then cast(discount_taken_amount * 100.0 as {{ dbt.type_float() }}) / discount_available_amount
         end as discount_capture_rate_pct,
-        case when invoices > 0 then manual_invoices * 100.0 / invoices end as invoice_exception_rate_pct,
-        case when purchase_value > 0 then chargeback_amount * 100.0 / purchase_value end as chargeback_share_pct,
+        case when invoices > 0 then cast(manual_invoices * 100.0 as {{ dbt.type_float() }}) / invoices end as invoice_exception_rate_pct,
+        case when purchase_value > 0 then cast(chargeback_amount * 100.0 as {{ dbt.type_float() }}) / purchase_value end as chargeback_share_pct,
         case
-            when coop_accrued_amount > 0 then coop_claimed_amount * 100.0 / coop_accrued_amount
+            when coop_accrued_amount > 0 then cast(coop_claimed_amount * 100.0 as {{ dbt.type_float() }}) / coop_accrued_amount
         end as coop_utilization_rate_pct
     from joined
 

@@ -102,8 +102,8 @@ sales as (
 inventory as (
 
     {{ retail_period_totals('snapshots', 'snapshot_date', {
-        'avg_inventory_retail': 'sum(on_hand_retail) / count(distinct snapshot_date)',
-        'avg_on_hand_units': 'sum(on_hand_units) * 1.0 / count(distinct snapshot_date)'
+        'avg_inventory_retail': 'cast(sum(on_hand_retail) as ' ~ dbt.type_float() ~ ') / count(distinct snapshot_date)',
+        'avg_on_hand_units': 'cast(sum(on_hand_units) * 1.0 as ' ~ dbt.type_float() ~ ') / count(distinct snapshot_date)'
     }, 'category') }}
 
 ),
@@ -243,31 +243,33 @@ final as (
         *,
         -- Annualised: the period's net sales (scaled up by store-day coverage) over 365 days,
         -- divided by its average stock at retail.
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
         case
             when avg_inventory_retail > 0 and eligible_store_days > 0
-                then net_sales * store_days / eligible_store_days * 365.0 / days_in_period / avg_inventory_retail
+                then cast(net_sales * store_days as {{ dbt.type_float() }}) / eligible_store_days * 365.0 / days_in_period / avg_inventory_retail
         end as inventory_turnover,
         case
             when units_sold > 0 and eligible_store_days > 0
-                then avg_on_hand_units / (units_sold * store_days / eligible_store_days * 7.0 / days_in_period)
+                -- The cast: an integer division truncates on PostgreSQL and Spark, not on DuckDB.
+                then avg_on_hand_units / (cast(units_sold * store_days as {{ dbt.type_float() }}) / eligible_store_days * 7.0 / days_in_period)
         end as weeks_of_supply,
-        case when shelf_visits > 0 then on_shelf_visits * 100.0 / shelf_visits end as in_stock_rate_pct,
+        case when shelf_visits > 0 then cast(on_shelf_visits * 100.0 as {{ dbt.type_float() }}) / shelf_visits end as in_stock_rate_pct,
         case
             when comp_prior_year_net_sales > 0
-                then (comp_net_sales - comp_prior_year_net_sales) * 100.0 / comp_prior_year_net_sales
+                then cast((comp_net_sales - comp_prior_year_net_sales) * 100.0 as {{ dbt.type_float() }}) / comp_prior_year_net_sales
         end as comp_store_sales_pct,
-        case when net_sales > 0 then (net_sales - cost_of_goods) * 100.0 / net_sales end as gross_margin_pct,
+        case when net_sales > 0 then cast((net_sales - cost_of_goods) * 100.0 as {{ dbt.type_float() }}) / net_sales end as gross_margin_pct,
         case
-            when received_retail > 0 then (received_retail - received_cost) * 100.0 / received_retail
+            when received_retail > 0 then cast((received_retail - received_cost) * 100.0 as {{ dbt.type_float() }}) / received_retail
         end as initial_markup_pct,
-        case when gross_sales > 0 then markdown_amount * 100.0 / gross_sales end as markdown_rate_pct,
+        case when gross_sales > 0 then cast(markdown_amount * 100.0 as {{ dbt.type_float() }}) / gross_sales end as markdown_rate_pct,
         case
-            when season_units_available > 0 then season_units_sold * 100.0 / season_units_available
+            when season_units_available > 0 then cast(season_units_sold * 100.0 as {{ dbt.type_float() }}) / season_units_available
         end as sell_through_rate_pct,
         case
-            when non_seasonal_units_received > 0 then non_seasonal_units_sold * 100.0 / non_seasonal_units_received
+            when non_seasonal_units_received > 0 then cast(non_seasonal_units_sold * 100.0 as {{ dbt.type_float() }}) / non_seasonal_units_received
         end as non_seasonal_sell_through_rate_pct,
-        case when mape_sku_weeks > 0 then mape_error_sum * 100.0 / mape_sku_weeks end as forecast_mape_pct
+        case when mape_sku_weeks > 0 then cast(mape_error_sum * 100.0 as {{ dbt.type_float() }}) / mape_sku_weeks end as forecast_mape_pct
     from joined
 
 )

@@ -198,14 +198,15 @@ final as (
 
     select
         *,
-        case when net_sales > 0 then shrink_retail * 100.0 / net_sales end as shrink_rate_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        case when net_sales > 0 then cast(shrink_retail * 100.0 as {{ dbt.type_float() }}) / net_sales end as shrink_rate_pct,
         case
-            when items_counted > 0 then items_within_tolerance * 100.0 / items_counted
+            when items_counted > 0 then cast(items_within_tolerance * 100.0 as {{ dbt.type_float() }}) / items_counted
         end as perpetual_inventory_accuracy_pct,
-        case when invoices > 0 then first_pass_matched_invoices * 100.0 / invoices end as three_way_match_rate_pct,
-        case when shelf_visits > 0 then phantom_visits * 100.0 / shelf_visits end as empty_shelf_rate_pct,
+        case when invoices > 0 then cast(first_pass_matched_invoices * 100.0 as {{ dbt.type_float() }}) / invoices end as three_way_match_rate_pct,
+        case when shelf_visits > 0 then cast(phantom_visits * 100.0 as {{ dbt.type_float() }}) / shelf_visits end as empty_shelf_rate_pct,
         case
-            when deliveries > 0 then deliveries_with_exception * 100.0 / deliveries
+            when deliveries > 0 then cast(deliveries_with_exception * 100.0 as {{ dbt.type_float() }}) / deliveries
         end as receiving_discrepancy_rate_pct
     from joined
 

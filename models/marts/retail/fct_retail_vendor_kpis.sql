@@ -200,18 +200,19 @@ ratios as (
                     + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0)
                 )
         end as avg_chargeback_resolution_days,
-        case when fill.units_ordered > 0 then fill.units_shipped * 100.0 / fill.units_ordered end as fill_rate_pct,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        case when fill.units_ordered > 0 then cast(fill.units_shipped * 100.0 as {{ dbt.type_float() }}) / fill.units_ordered end as fill_rate_pct,
         case
-            when delivery.deliveries > 0 then delivery.on_time_deliveries * 100.0 / delivery.deliveries
+            when delivery.deliveries > 0 then cast(delivery.on_time_deliveries * 100.0 as {{ dbt.type_float() }}) / delivery.deliveries
         end as on_time_delivery_pct,
         case
-            when delivery.asns_received > 0 then delivery.accurate_asns * 100.0 / delivery.asns_received
+            when delivery.asns_received > 0 then cast(delivery.accurate_asns * 100.0 as {{ dbt.type_float() }}) / delivery.asns_received
         end as asn_accuracy_pct,
         case
-            when edi.edi_transactions > 0 then edi.compliant_edi_transactions * 100.0 / edi.edi_transactions
+            when edi.edi_transactions > 0 then cast(edi.compliant_edi_transactions * 100.0 as {{ dbt.type_float() }}) / edi.edi_transactions
         end as edi_compliance_pct,
         case
-            when invoicing.invoices > 0 then invoicing.exact_invoices * 100.0 / invoicing.invoices
+            when invoicing.invoices > 0 then cast(invoicing.exact_invoices * 100.0 as {{ dbt.type_float() }}) / invoicing.invoices
         end as invoice_accuracy_pct
     from spine
     left join fill on {{ retail_period_join('spine', 'fill') }}

@@ -104,15 +104,16 @@ final as (
         top5_sku_revenue_30d,
         sku_revenue_30d,
         sku_count_30d,
-        case when order_count > 0 then total_revenue / order_count end as avg_order_value,
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        case when order_count > 0 then cast(total_revenue as {{ dbt.type_float() }}) / order_count end as avg_order_value,
         case when history_day_number >= 14 then revenue_prior_7d end as revenue_prior_7d,
         case when history_day_number >= 14 then order_count_prior_7d end as order_count_prior_7d,
         case
             when history_day_number >= 14 and revenue_prior_7d > 0
-                then (revenue_trailing_7d - revenue_prior_7d) * 100.0 / revenue_prior_7d
+                then cast((revenue_trailing_7d - revenue_prior_7d) * 100.0 as {{ dbt.type_float() }}) / revenue_prior_7d
         end as revenue_vs_last_week_pct,
         case
-            when sku_revenue_30d > 0 then top5_sku_revenue_30d * 100.0 / sku_revenue_30d
+            when sku_revenue_30d > 0 then cast(top5_sku_revenue_30d * 100.0 as {{ dbt.type_float() }}) / sku_revenue_30d
         end as top5_sku_revenue_share_pct
     from trailing_weeks
 

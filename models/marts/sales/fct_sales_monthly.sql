@@ -36,7 +36,8 @@ with_mrr as (
 
     select
         *,
-        total_revenue / days_elapsed * days_in_month as mrr
+        -- Doubles, as DuckDB divides decimals (Spark would keep six decimals).
+        cast(total_revenue as {{ dbt.type_float() }}) / days_elapsed * days_in_month as mrr
     from run_rate
 
 ),

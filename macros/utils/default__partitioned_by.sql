@@ -1,0 +1,2 @@
+{% macro default__partitioned_by(columns) -%}
+{%- endmacro %}

@@ -1,0 +1,3 @@
+{% macro default__round_float(expression, digits) -%}
+    round({{ expression }}, {{ digits }})
+{%- endmacro %}

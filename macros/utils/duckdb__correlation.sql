@@ -1,0 +1,3 @@
+{% macro duckdb__correlation(x, y) -%}
+    corr({{ x }}, {{ y }})
+{%- endmacro %}
