@@ -1,8 +1,8 @@
-{{ config(unique_key=['issue_id', 'detected_on']) }}
+{{ config(unique_key=['issue_id', 'detected_on'], partition_by=['detected_on'] if target.type == 'spark' else none) }}
 -- Which data-quality issues each build detected, stamped with its as_of day: the memory that
 -- gives an issue its first and last seen days and tells a resolved issue (no longer detected)
 -- from one never seen. Appended by every build and kept by a full refresh (dbt_project.yml);
--- a second build of the same day replaces that day's rows (unique key, delete+insert).
+-- a second build of the same day replaces that day's rows (by key, or the day's partition on Spark).
 with
 
 detected as (
