@@ -28,6 +28,36 @@ dashboard as (
 
 ),
 
+correlation_warnings as (
+
+    select * from {{ ref('kpi_correlations') }}
+    where is_warning
+
+),
+
+likely_effects as (
+
+    -- What an alerting KPI is likely to drag along (spec 001): the lagging KPIs it leads with a
+    -- strong correlation while it degrades (kpi_correlations.is_warning), with their lag.
+    select
+        leading_kpi_id as kpi_id,
+        entity_type,
+        entity_id,
+        {{ dbt.listagg(
+            dbt.concat([
+                'lagging_kpi_id', "' ('",
+                "case when best_lag_periods = 0 then " ~ dbt.concat(["'same '", 'grain']) ~ " else "
+                ~ dbt.concat(['cast(best_lag_periods as ' ~ dbt.type_string() ~ ')', "' '", 'grain', "'(s) later'"]) ~ " end",
+                "')'"
+            ]),
+            "'; '",
+            'order by lagging_kpi_id'
+        ) }} as likely_to_follow
+    from correlation_warnings
+    group by leading_kpi_id, entity_type, entity_id
+
+),
+
 series_runs as (
 
     select
@@ -311,6 +341,20 @@ classified as (
 
 ),
 
+explained as (
+
+    select
+        classified.*,
+        likely_effects.likely_to_follow
+    from classified
+    left join likely_effects
+        on
+            classified.kpi_id = likely_effects.kpi_id
+            and classified.entity_type = likely_effects.entity_type
+            and classified.entity_id = likely_effects.entity_id
+
+),
+
 final as (
 
     select
@@ -356,6 +400,7 @@ final as (
         projected_status,
         is_trusted,
         trust_note,
+        likely_to_follow,
         row_number() over (
             order by
                 case when is_trusted then 0 else 1 end,
@@ -367,7 +412,7 @@ final as (
                 entity_id asc
         ) as alert_rank,
         as_of_date
-    from classified
+    from explained
 
 )
 

@@ -106,7 +106,7 @@ def alerts() -> pd.DataFrame:
     rows["trust"] = ["" if t else f"⚠ {n}" for t, n in zip(rows["is_trusted"], rows["trust_note"], strict=True)]
     return rows[["alert_rank", "severity", "type", "domain", "indicator_type", "entity_type", "entity_id", "kpi", "grain", "period_start",
                  "shown_value", "status", "bound", "breach_started_on", "periods_in_breach", "projected_period_end", "projected_status",
-                 "trust"]]
+                 "likely_to_follow", "trust"]]
 
 
 def tiles(spec: str, entity_type: str, tile: str | None = None) -> Callable[[], pd.DataFrame]:
