@@ -93,8 +93,13 @@ correlations as (
         grain,
         lag_periods,
         count(*) as pair_count,
-        -- Six decimals: a last-bit difference between engines or reruns is not a change.
-        {{ round_float(correlation("leading_value", "lagging_value"), 6) }} as pearson_r
+        -- Undefined (null, not DuckDB's NaN, which sorts above every r and passes every bound)
+        -- when either series is constant or has one value. Six decimals: a last-bit difference
+        -- between engines or reruns is not a change.
+        case
+            when stddev_samp(leading_value) > 0 and stddev_samp(lagging_value) > 0
+                then {{ round_float('corr(leading_value, lagging_value)', 6) }}
+        end as pearson_r
     from lagged_pairs
     group by leading_kpi_id, lagging_kpi_id, expected_sign, entity_type, entity_id, grain, lag_periods
 

@@ -1,3 +1,0 @@
-{% macro duckdb__correlation(x, y) -%}
-    corr({{ x }}, {{ y }})
-{%- endmacro %}
