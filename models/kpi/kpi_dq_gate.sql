@@ -56,7 +56,7 @@ widest_period as (
 
 ),
 
-scoped as (
+periods_published as (
 
     select
         issues.*,
@@ -67,6 +67,15 @@ scoped as (
         on
             issues.source_system = table_periods.source_system
             and issues.source_table = table_periods.source_table
+
+),
+
+scoped as (
+
+    select
+        *,
+        affected_to_date is null or affected_to_date >= current_period_start as is_in_scope
+    from periods_published
 
 ),
 
@@ -84,10 +93,8 @@ final as (
         affected_from_date,
         affected_to_date,
         current_period_start,
-        affected_to_date is null or affected_to_date >= current_period_start as is_in_scope,
-        severity = 'CRITICAL'
-        and issue_state = 'open'
-        and (affected_to_date is null or affected_to_date >= current_period_start) as is_gating
+        is_in_scope,
+        severity = 'CRITICAL' and issue_state = 'open' and is_in_scope as is_gating
     from scoped
 
 )

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -93,8 +93,7 @@ def raw_parse_floor(raw_dir: Path, fmt: str) -> tuple[float, int]:
     return seconds, rows
 
 
-def _node_seconds(target: Path) -> dict[str, float]:
-    results = json.loads((target / "run_results.json").read_text())["results"]
+def _node_seconds(results: list[dict[str, Any]]) -> dict[str, float]:
     totals: dict[str, float] = {}
     for result in results:
         kind = result["unique_id"].split(".")[0]
@@ -102,9 +101,8 @@ def _node_seconds(target: Path) -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
-def _models_built(target: Path) -> int:
-    """Models dbt built (not skipped) in the run whose results are in target."""
-    results = json.loads((target / "run_results.json").read_text())["results"]
+def _models_built(results: list[dict[str, Any]]) -> int:
+    """Models dbt built (not skipped) in a run's results."""
     return sum(1 for r in results if r["unique_id"].startswith("model.") and r["status"] == "success")
 
 
@@ -152,9 +150,11 @@ def _build(label: str, base: Path, systems: list[str] | None, fmt: str, as_of: d
     code = timed("dbt parse", lambda: warehouse.run_dbt(["parse", "--quiet"], paths, as_of, isolated))
     if code == 0:
         code = timed("dbt build", lambda: warehouse.run_dbt(["build", "--quiet"], paths, as_of, isolated))
-        if (base / "target" / "run_results.json").exists():  # not when dbt failed before running a node
-            figures.node_seconds = _node_seconds(base / "target")
-            figures.models_built = _models_built(base / "target")
+        run_results = base / "target" / "run_results.json"
+        if run_results.exists():  # not when dbt failed before running a node
+            results = json.loads(run_results.read_text())["results"]
+            figures.node_seconds = _node_seconds(results)
+            figures.models_built = _models_built(results)
     if code == 0:
         code = 0 if timed("GX checkpoint", lambda: validate.run(paths.duckdb_path, base / "gx")) else 1
     if code == 0:

@@ -252,7 +252,8 @@ def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
     existing = {name: read_table(ctx, SYSTEM, name) for name in ("products", "customers", "orders", "order_lines", "merchants")}
     orders = existing["orders"]
     created = pd.to_datetime(orders["created_at"], errors="coerce")
-    extract_of_day = pd.Series(iso(loaded_at(np.array([np.datetime64(day)], dtype="datetime64[s]")))).iloc[0]
+    # The night's extract: changed rows and the re-extracted snapshots carry its time.
+    extract_of_day = _extract_at(day)
     paid = orders["financial_status"].eq("pending") & (created < pd.Timestamp(day))
     fulfilled = (
         orders["fulfillment_status"].isin(["unfulfilled", "partial"])
@@ -280,10 +281,9 @@ def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
         parts["order_lines"].append(as_text(new_lines))
         parts["customers"].append(as_text(new_customers[new_customers["customer_id"].isin(new_orders["customer_id"])]))
     tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
-    snapshot_at = _extract_at(day)
-    tables["customers"]["_loaded_at"] = snapshot_at
-    tables["products"] = existing["products"].assign(_loaded_at=snapshot_at)
-    tables["merchants"] = existing["merchants"].assign(_loaded_at=snapshot_at)
+    tables["customers"]["_loaded_at"] = extract_of_day
+    tables["products"] = existing["products"].assign(_loaded_at=extract_of_day)
+    tables["merchants"] = existing["merchants"].assign(_loaded_at=extract_of_day)
     for name, frame in tables.items():
         write_table(ctx, SYSTEM, name, frame)
     return {name: len(frame) - len(existing[name]) for name, frame in tables.items()}
