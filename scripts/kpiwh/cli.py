@@ -11,7 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from kpiwh import api_benchmark, benchmark, classicmodels, contract_docs, dashboard, engines, export, generate, mcp_server, nightly, story, validate, warehouse
+from kpiwh import api_benchmark, benchmark, build_inputs, classicmodels, contract_docs, dashboard, engines, export, generate, mcp_server, nightly, story, validate, warehouse
 from kpiwh.api import GRAINS
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, Paths, system_dir
 from kpiwh.exit_codes import BAD_ENVIRONMENT, FAILED, SUCCESS, KpiwhError
@@ -46,10 +46,11 @@ def build_validate_publish(paths: Paths, as_of: date | None, dbt_args: list[str]
     with warehouse.working_lock(paths):
         warehouse.check_environment(paths)
         warehouse.forget_pass(paths)
+        inputs = build_inputs.digest(paths.raw_dir, as_of, dbt_args)  # before the build: files may land during it
         if warehouse.run_dbt(["build", *dbt_args], paths, as_of) != 0 or not validate.run(paths.duckdb_path, paths.duckdb_path.parent):
             print("build or validation failed: the published warehouse was left as it was.", file=sys.stderr)
             return FAILED
-        warehouse.record_pass(paths, as_of)
+        warehouse.record_pass(paths, as_of, inputs)
         if publish:
             print(f"published: {warehouse.publish(paths)}")
     return SUCCESS
@@ -84,7 +85,7 @@ def cmd_validate(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_nightly(args: argparse.Namespace, paths: Paths) -> int:
-    return nightly.run(paths, args.as_of, args.dbt_args)
+    return nightly.run(paths, args.as_of, args.dbt_args, rebuild=args.rebuild)
 
 
 def cmd_publish(args: argparse.Namespace, paths: Paths) -> int:
@@ -184,9 +185,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--target", help="a profiles.yml target: dev, prod (DuckDB) or postgres, spark (raw files loaded first; no GX, no publish)")
     b.set_defaults(func=cmd_build)
 
-    n = sub.add_parser("nightly", allow_abbrev=False, usage="kpiwh nightly [--as-of DATE] [dbt build options]",
+    n = sub.add_parser("nightly", allow_abbrev=False, usage="kpiwh nightly [--as-of DATE] [--rebuild] [dbt build options]",
                        help="the scheduled run: lock, source freshness, build, GX checkpoint, publish, run record (docs/architecture.md)")
     n.add_argument("--as-of", type=_date, help="as_of date (default: env KPI_AS_OF, else yesterday)")
+    n.add_argument("--rebuild", action="store_true", help="build even when the published warehouse was built from the same inputs")
     n.set_defaults(func=cmd_nightly)
 
     sub.add_parser("publish", help="publish the working warehouse for readers, if its last build and validation passed").set_defaults(func=cmd_publish)

@@ -1,6 +1,8 @@
 """`kpiwh nightly`: the one command a scheduler runs, and the record of every run.
 
-Steps, each stopping the run when it fails: the lock, the environment check, `dbt source
+Steps, each stopping the run when it fails: the lock, the environment check, changes (when the
+published warehouse was built from exactly tonight's inputs, kpiwh.build_inputs, every later step
+is skipped: a rerun of the same night rebuilds nothing; --rebuild builds anyway), `dbt source
 freshness` (recorded; a source past its limit is a stale_table issue that the build's
 data-quality gate judges, acknowledgements included), `dbt build`, the Great Expectations
 checkpoint, publish. The published warehouse
@@ -26,7 +28,7 @@ from typing import Any
 
 import duckdb
 
-from kpiwh import validate, warehouse
+from kpiwh import build_inputs, validate, warehouse
 from kpiwh.config import Paths
 from kpiwh.exit_codes import DQ_GATE, FAILED, SUCCESS, KpiwhError
 
@@ -146,8 +148,10 @@ def dbt_runner(paths: Paths, as_of: date | None) -> DbtRunner:
 class Nightly:
     """The steps of one run, each returning (exit code, outcome, detail)."""
 
-    def __init__(self, paths: Paths, as_of: date | None, dbt_args: list[str], dbt: DbtRunner) -> None:
-        self.paths, self.as_of, self.dbt_args, self.dbt = paths, as_of, dbt_args, dbt
+    def __init__(self, paths: Paths, as_of: date | None, dbt_args: list[str], dbt: DbtRunner, rebuild: bool = False) -> None:
+        self.paths, self.as_of, self.dbt_args, self.dbt, self.rebuild = paths, as_of, dbt_args, dbt, rebuild
+        self.inputs = ""
+        self.up_to_date = False
         started = datetime.now(UTC)
         self.record = RunRecord(
             run_id=f"{started:%Y%m%dT%H%M%S%fZ}-{os.getpid()}", started_at=_now(), target=os.environ.get("KPI_TARGET", "dev"),
@@ -158,6 +162,16 @@ class Nightly:
     def environment(self) -> tuple[int, str, str]:
         warehouse.check_environment(self.paths)
         return SUCCESS, "ok", ""
+
+    def changes(self) -> tuple[int, str, str]:
+        """Nothing to do when the published warehouse was built from exactly tonight's inputs."""
+        self.inputs = build_inputs.digest(self.paths.raw_dir, self.as_of, self.dbt_args)
+        passed_at = None if self.rebuild else warehouse.published_build(self.paths, self.inputs)
+        if passed_at is None:
+            return SUCCESS, "ok", "rebuild asked for" if self.rebuild else ""
+        self.up_to_date = True
+        self.record.published_path = str(self.paths.published_path)
+        return SUCCESS, "ok", f"inputs unchanged since the build published at {passed_at}: nothing to rebuild"
 
     def freshness(self) -> tuple[int, str, str]:
         code, target = self.dbt(FRESHNESS_ARGS)
@@ -198,16 +212,19 @@ class Nightly:
         return (SUCCESS, "ok", "") if passed else (FAILED, "failed", "the Great Expectations checkpoint failed")
 
     def publish(self) -> tuple[int, str, str]:
-        warehouse.record_pass(self.paths, self.as_of)
+        warehouse.record_pass(self.paths, self.as_of, self.inputs)
         self.record.published_path = str(warehouse.publish(self.paths))
         return SUCCESS, "ok", self.record.published_path
 
     def run(self) -> int:
         steps: list[tuple[str, Callable[[], tuple[int, str, str]]]] = [
-            ("environment", self.environment), ("source freshness", self.freshness), ("dbt build", self.build),
+            ("environment", self.environment), ("changes", self.changes), ("source freshness", self.freshness), ("dbt build", self.build),
             ("validate", self.validate), ("publish", self.publish),
         ]
         for name, step in steps:
+            if self.up_to_date:
+                self.record.steps.append(Step(name, _now(), 0.0, "skipped", ""))
+                continue
             started, clock = _now(), time.perf_counter()
             try:
                 code, outcome, detail = step()
@@ -253,7 +270,8 @@ def append(run_log: Path, record: RunRecord, summary: Path) -> None:
         )
 
 
-def run(paths: Paths, as_of: date | None, dbt_args: list[str], dbt: DbtRunner | None = None) -> int:
-    """One nightly run under the working warehouse's lock; returns its exit code (see kpiwh.exit_codes)."""
+def run(paths: Paths, as_of: date | None, dbt_args: list[str], dbt: DbtRunner | None = None, rebuild: bool = False) -> int:
+    """One nightly run under the working warehouse's lock; returns its exit code (see kpiwh.exit_codes).
+    `rebuild`: build even when the published warehouse was built from the same inputs."""
     with warehouse.working_lock(paths):
-        return Nightly(paths, as_of, dbt_args, dbt or dbt_runner(paths, as_of)).run()
+        return Nightly(paths, as_of, dbt_args, dbt or dbt_runner(paths, as_of), rebuild).run()

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -138,12 +139,27 @@ def forget_pass(paths: Paths) -> None:
     state_path(paths).unlink(missing_ok=True)
 
 
-def record_pass(paths: Paths, as_of: date | None) -> None:
-    """Record that the working file, as it is now, passed its build and validation."""
-    state = {**_fingerprint(paths.duckdb_path), "as_of": as_of.isoformat() if as_of else None, "passed_at": datetime.now(UTC).isoformat()}
+def _write_state(paths: Paths, state: dict[str, Any]) -> None:
     temporary = _sibling(state_path(paths), ".tmp")
     temporary.write_text(json.dumps(state, indent=2) + "\n")
     os.replace(temporary, state_path(paths))
+
+
+def record_pass(paths: Paths, as_of: date | None, inputs: str | None = None) -> None:
+    """Record that the working file, as it is now, passed its build and validation (on these inputs, kpiwh.build_inputs)."""
+    _write_state(paths, {**_fingerprint(paths.duckdb_path), "as_of": as_of.isoformat() if as_of else None, "inputs": inputs,
+                         "passed_at": datetime.now(UTC).isoformat()})
+
+
+def published_build(paths: Paths, inputs: str) -> str | None:
+    """When the published file is the one built from exactly these inputs, the time that build passed; else None."""
+    try:
+        state = json.loads(state_path(paths).read_text())
+        check_passed(paths)
+        published = _fingerprint(paths.published_path)
+    except (OSError, ValueError, KpiwhError):
+        return None
+    return str(state["passed_at"]) if state.get("inputs") == inputs and state.get("published") == published else None
 
 
 def check_passed(paths: Paths) -> None:
@@ -181,6 +197,8 @@ def publish(paths: Paths) -> Path:
         os.chmod(staging_copy, 0o444)
         # A build that started during the copy (it forgets the pass first) makes the copy worthless.
         check_passed(paths)
+        # The swap keeps the copy's size and time: what the next nightly compares (published_build).
+        _write_state(paths, {**json.loads(state_path(paths).read_text()), "published": _fingerprint(staging_copy)})
         os.replace(staging_copy, paths.published_path)
     except OSError as error:
         _discard(staging_copy)

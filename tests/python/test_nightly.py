@@ -24,13 +24,7 @@ import pytest
 
 from kpiwh.config import DEFAULT_END_DATE, DEFAULT_SEED, REPO_ROOT
 from kpiwh.generate import SYSTEMS, generate
-from nightly_fixtures import AS_OF, fresh_storefront, nightly_env
-
-KPIWH = str(Path(sys.executable).with_name("kpiwh"))
-
-
-def kpiwh(args: list[str], env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([KPIWH, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT)
+from nightly_fixtures import AS_OF, KPIWH, fresh_storefront, kpiwh, nightly_env, published, runs, warehouse_dir
 
 
 def sha256(path: Path) -> str:
@@ -50,21 +44,6 @@ def night(tmp_path_factory) -> tuple[dict[str, str], subprocess.CompletedProcess
     base = tmp_path_factory.mktemp("nightly")
     env = nightly_env(fresh_storefront(base / "raw"), base)
     return env, kpiwh(["nightly"], env)
-
-
-def warehouse_dir(env: dict[str, str]) -> Path:
-    return Path(env["KPI_DUCKDB_PATH"]).parent
-
-
-def published(env: dict[str, str]) -> Path:
-    return warehouse_dir(env) / "published" / "kpi.duckdb"
-
-
-def runs(env: dict[str, str]) -> list[dict]:
-    with duckdb.connect(str(warehouse_dir(env) / "nightly_runs.duckdb"), read_only=True) as con:
-        cursor = con.execute("select * from nightly_runs order by started_at")
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def test_successful_nightly_records_the_run(night):
@@ -100,8 +79,9 @@ def test_successful_nightly_records_the_run(night):
     # Steps in order, with their durations; the JSON summary says the same.
     with duckdb.connect(str(warehouse_dir(env) / "nightly_runs.duckdb"), read_only=True) as con:
         steps = con.execute("select step, outcome, seconds from nightly_run_steps order by step_number").fetchall()
-    assert [(s, o) for s, o, _ in steps] == [("environment", "ok"), ("source freshness", "ok"), ("dbt build", "warn"), ("validate", "ok"), ("publish", "ok")]
-    assert all(seconds >= 0 for *_, seconds in steps) and steps[2][2] > 1
+    assert [(s, o) for s, o, _ in steps] == [("environment", "ok"), ("changes", "ok"), ("source freshness", "ok"), ("dbt build", "warn"),
+                                             ("validate", "ok"), ("publish", "ok")]
+    assert all(seconds >= 0 for *_, seconds in steps) and steps[3][2] > 1
     summary = json.loads((folder / "summary.json").read_text())
     assert summary["exit_code"] == 0 and summary["tests"] == {"passed": run["tests_passed"], "warned": 1, "failed": 0, "skipped": 0}
     # Published: the working file's bytes, read-only on disk, no partial copy left.
@@ -110,9 +90,26 @@ def test_successful_nightly_records_the_run(night):
     assert not list(published(env).parent.glob("*.publishing"))
 
 
+def test_rerun_of_the_same_night_rebuilds_nothing(night):
+    env, _ = night
+    working = Path(env["KPI_DUCKDB_PATH"])
+    before = (sha256(published(env)), published(env).stat().st_mtime_ns, working.stat().st_mtime_ns)
+    rerun = kpiwh(["nightly"], env, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert "nightly: changes: ok (inputs unchanged since the build published at" in rerun.stderr
+    # Neither dbt nor the checkpoint ran: both files are untouched, and the record says why.
+    assert (sha256(published(env)), published(env).stat().st_mtime_ns, working.stat().st_mtime_ns) == before
+    run = runs(env)[-1]
+    assert run["exit_code"] == 0 and run["published_path"] == str(published(env)) and run["models_passed"] is None
+    with duckdb.connect(str(warehouse_dir(env) / "nightly_runs.duckdb"), read_only=True) as con:
+        steps = con.execute("select step, outcome from nightly_run_steps where run_id = ? order by step_number", [run["run_id"]]).fetchall()
+    assert steps == [("environment", "ok"), ("changes", "ok"), *((step, "skipped") for step in ("source freshness", "dbt build", "validate", "publish"))]
+
+
 def test_second_nightly_while_one_holds_the_lock_exits_3(night):
     env, _ = night
     before = sha256(published(env))
+    recorded = len(runs(env))
     with open(warehouse_dir(env) / "kpi.duckdb.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         lock.seek(0)
@@ -126,14 +123,16 @@ def test_second_nightly_while_one_holds_the_lock_exits_3(night):
             assert f"(PID {os.getpid()}) is running" in one_line(refused.stderr)
         assert time.monotonic() - started < 30  # at once: no dbt was started
     assert sha256(published(env)) == before
-    assert len(runs(env)) == 1
+    assert len(runs(env)) == recorded
 
 
 def test_killed_nightly_is_followed_by_a_successful_one(night):
     env, _ = night
     before = sha256(published(env))
+    recorded = len(runs(env))
     log = (warehouse_dir(env) / "killed.stdout").open("w")
-    process = subprocess.Popen([KPIWH, "nightly"], env={**os.environ, **env}, stdout=log, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+    # --rebuild: the inputs are those of the published build, which a plain nightly would not redo.
+    process = subprocess.Popen([KPIWH, "nightly", "--rebuild"], env={**os.environ, **env}, stdout=log, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT)
     assert process.stderr is not None
     for line in process.stderr:
         if line.startswith("nightly: source freshness"):
@@ -156,7 +155,9 @@ def test_killed_nightly_is_followed_by_a_successful_one(night):
 
     again = kpiwh(["nightly"], env)
     assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
-    assert [r["exit_code"] for r in runs(env)] == [0, 0]  # the killed run never got to write its record
+    # The killed run never got to write its record.
+    assert [r["exit_code"] for r in runs(env)][recorded:] == [0]
+    assert runs(env)[-1]["models_passed"] > 0
     assert sha256(published(env)) == sha256(Path(env["KPI_DUCKDB_PATH"])) != before
 
 
@@ -253,7 +254,7 @@ def test_prod_nightly_with_a_critical_issue_is_a_data_quality_failure(tmp_path):
     result = kpiwh(["nightly"], env)
     assert result.returncode == 2, result.stdout[-3000:] + result.stderr[-3000:]
     assert "failed: test.kpi_warehouse.assert_no_critical_data_issues)" in result.stderr
-    assert steps(env) == [("environment", "ok"), ("source freshness", "ok"), ("dbt build", "failed")]
+    assert steps(env) == [("environment", "ok"), ("changes", "ok"), ("source freshness", "ok"), ("dbt build", "failed")]
     with duckdb.connect(env["KPI_DUCKDB_PATH"], read_only=True) as con:
         critical = con.execute("select source_table, check_name from fct_dq_issues where severity = 'CRITICAL' order by 1").fetchall()
     assert critical == [("orders", "missing_column")]
@@ -276,7 +277,7 @@ def test_a_source_past_its_freshness_error_limit_is_judged_by_the_prod_gate(tmp_
     env = {**nightly_env(raw, tmp_path), "KPI_TARGET": "prod"}
     result = kpiwh(["nightly"], env)
     assert result.returncode == 2, result.stderr[-3000:]
-    assert steps(env) == [("environment", "ok"), ("source freshness", "warn"), ("dbt build", "failed")]
+    assert steps(env) == [("environment", "ok"), ("changes", "ok"), ("source freshness", "warn"), ("dbt build", "failed")]
     with duckdb.connect(env["KPI_DUCKDB_PATH"], read_only=True) as con:
         gating = con.execute("select issue_id from kpi_dq_gate where is_gating").fetchall()
     assert gating == [(f"storefront.orders:stale_table:*:{loaded.date()}",)]

@@ -13,8 +13,7 @@ import pandas as pd
 
 from kpiwh.config import DEFAULT_END_DATE
 from kpiwh.generate import generate
-from nightly_fixtures import nightly_env
-from test_nightly import kpiwh, published, runs
+from nightly_fixtures import kpiwh, nightly_env, published, runs
 
 SCALE, SEED = "0.15", "3"
 NIGHTS = 8
@@ -69,9 +68,15 @@ def test_a_week_of_generated_nights(tmp_path: Path) -> None:
             ).fetchall()
             assert known == revenue
         before = con.execute("select * from kpi_values").df()
-    # Rerunning the last night changes nothing.
+    # Rerunning the last night changes nothing: it has nothing to rebuild, and rebuilt anyway it
+    # publishes the same KPIs.
     last = DEFAULT_END_DATE + timedelta(days=NIGHTS - 1)
-    assert kpiwh(["nightly", "--as-of", last.isoformat()], {**env, "KPI_AS_OF": last.isoformat()}).returncode == 0
+    published_bytes = published(env).read_bytes()
+    rerun = kpiwh(["nightly", "--as-of", last.isoformat()], {**env, "KPI_AS_OF": last.isoformat()})
+    assert rerun.returncode == 0 and "nothing to rebuild" in rerun.stderr, rerun.stderr[-3000:]
+    assert published(env).read_bytes() == published_bytes
+    rebuilt = kpiwh(["nightly", "--rebuild", "--as-of", last.isoformat()], {**env, "KPI_AS_OF": last.isoformat()})
+    assert rebuilt.returncode == 0 and runs(env)[-1]["models_passed"] > 0, rebuilt.stderr[-3000:]
     with duckdb.connect(str(published(env)), read_only=True) as con:
         after = con.execute("select * from kpi_values").df()
     pd.testing.assert_frame_equal(

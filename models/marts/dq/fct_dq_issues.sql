@@ -31,33 +31,29 @@ severities as (
 
 ),
 
-lifetimes as (
+-- One row per issue ever detected: its last detection, with first and last seen (one pass).
+lifetimes as {{ materialized_cte() }} (
 
-    select
-        issue_id,
-        min(detected_on) as first_seen_on,
-        max(detected_on) as last_seen_on
-    from detections
-    group by issue_id
-
-),
-
-last_detections as (
-
-    select
-        *,
-        row_number() over (partition by issue_id order by detected_on desc) as recency_rank
-    from detections
+    select *
+    from (
+        select
+            *,
+            min(detected_on) over (partition by issue_id) as first_seen_on,
+            max(detected_on) over (partition by issue_id) as last_seen_on,
+            row_number() over (partition by issue_id order by detected_on desc) as recency_rank
+        from detections
+    ) as ranked_detections
+    where recency_rank = 1
 
 ),
 
 resolved as (
 
-    select last_detections.*
-    from last_detections
+    select lifetimes.*
+    from lifetimes
     left join detected
-        on last_detections.issue_id = detected.issue_id
-    where last_detections.recency_rank = 1 and detected.issue_id is null
+        on lifetimes.issue_id = detected.issue_id
+    where detected.issue_id is null
 
 ),
 
