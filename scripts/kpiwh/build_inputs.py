@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kpiwh import systems
 from kpiwh.config import REPO_ROOT, system_dir
+from kpiwh.exit_codes import BAD_ENVIRONMENT, KpiwhError
 
 # What dbt and the checkpoint read of the repository.
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/dbt", "analyses", "scripts/kpiwh")
@@ -39,10 +40,11 @@ def digest(raw_dir: Path, as_of: date | None, dbt_args: list[str]) -> str:
     versions, the KPI_ settings, the resolved as_of and the dbt arguments."""
     selection = systems.select_from_env(raw_dir)
     raw = {
-        f"{system}/{path.relative_to(folder)}": [path.stat().st_size, path.stat().st_mtime_ns]
+        f"{system}/{path.relative_to(folder)}": [stat.st_size, stat.st_mtime_ns]
         for system in selection.systems
         for folder in [system_dir(system, raw_dir)]
         for path in _files(folder)
+        for stat in [path.stat()]
     }
     project = {
         str(path.relative_to(REPO_ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -50,7 +52,10 @@ def digest(raw_dir: Path, as_of: date | None, dbt_args: list[str]) -> str:
         for path in _files(REPO_ROOT / entry)
     }
     # Unset, as_of is yesterday in UTC (macro as_of_date): tomorrow the same files are another night.
-    day = as_of or (date.fromisoformat(os.environ["KPI_AS_OF"]) if os.environ.get("KPI_AS_OF") else datetime.now(UTC).date() - timedelta(days=1))
+    try:
+        day = as_of or (date.fromisoformat(os.environ["KPI_AS_OF"]) if os.environ.get("KPI_AS_OF") else datetime.now(UTC).date() - timedelta(days=1))
+    except ValueError:
+        raise KpiwhError(f"KPI_AS_OF={os.environ['KPI_AS_OF']!r} is not a date (YYYY-MM-DD)", BAD_ENVIRONMENT) from None
     inputs = {
         "as_of": day.isoformat(),
         "dbt_args": dbt_args,

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import FIXTURES
 from kpiwh.build_inputs import digest
+from kpiwh.exit_codes import BAD_ENVIRONMENT, KpiwhError
 
 AS_OF = date(2026, 11, 20)
 
@@ -52,3 +53,10 @@ def test_as_of_arguments_and_settings_change_it(raw: Path, monkeypatch: pytest.M
     monkeypatch.delenv("KPI_TARGET")
     monkeypatch.setenv("KPI_AS_OF", "2026-11-20")
     assert digest(raw, None, []) == digest(raw, AS_OF, [])
+
+
+def test_a_malformed_as_of_is_a_clear_error(raw: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_AS_OF", "2026-13-01")
+    with pytest.raises(KpiwhError, match=r"KPI_AS_OF='2026-13-01' is not a date \(YYYY-MM-DD\)") as error:
+        digest(raw, None, [])
+    assert error.value.code == BAD_ENVIRONMENT
