@@ -283,12 +283,16 @@ class ReadApi:
                 "withheld_trajectory_alerts": len(withheld), "withheld_require_tier": TRAJECTORY_TIER}
 
     @_answer
-    def benchmark(self, kpi_id: str, profile: str, entity_id: str | None = None, entity_type: str | None = None) -> Result:
-        """An entity's position among anonymised peers of a profile, per period (premium tier).
+    def benchmark(self, kpi_id: str, profile: str, entity_id: str | None = None, entity_type: str | None = None, grain: str | None = None,
+                  periods: int = 12) -> Result:
+        """An entity's position among anonymised peers of a profile in the latest `periods` periods of each grain, or of one (premium tier).
 
         A benchmark is always relative to an entity (it is never its own peer), so the entity is required.
+        Bounded like kpi_trend: a daily KPI's whole history is over a thousand rows, and an agent asks where
+        the entity stands now.
         """
         chosen_profile = _text(profile, "profile")
+        count, chosen_grain = _periods(periods), _grain(grain)
         snapshot, cur = self.warehouse.snapshot()
         if "kpi_benchmarks" not in snapshot.tables:
             raise ApiError("not_available", "kpi_benchmarks is not in the published warehouse yet", None, table="kpi_benchmarks")
@@ -299,7 +303,9 @@ class ReadApi:
         _require(snapshot.tier(entity), "premium", entity)
         columns = ", ".join(f"case when is_suppressed then null else {c} end as {c}" if c in BENCHMARK_SUPPRESSIBLE else c for c in BENCHMARK_COLUMNS)
         rows = _records(cur.execute(f"select {columns} from kpi_benchmarks where kpi_id = ? and profile = ? and entity_type = ? and entity_id = ? "
-                                    "order by grain, period_start", [kpi["kpi_id"], chosen_profile, *entity]))
+                                    "and (?::varchar is null or grain = ?) "
+                                    "qualify row_number() over (partition by grain order by period_start desc) <= ? order by grain, period_start",
+                                    [kpi["kpi_id"], chosen_profile, *entity, chosen_grain, chosen_grain, count]))
         if not rows:
             profiles = [r[0] for r in cur.execute("select distinct profile from kpi_benchmarks where kpi_id = ? and entity_type = ? and entity_id = ? "
                                                   "order by 1", [kpi["kpi_id"], *entity]).fetchall()]

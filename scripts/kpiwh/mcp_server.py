@@ -51,8 +51,8 @@ def build_server(published_path: Path) -> MCPServer[Any]:
         return _result(api.kpi_alerts(merchant_id, entity_type))
 
     def benchmark(kpi_name: KpiName, merchant_profile: Annotated[str, Field(description="The peer profile, e.g. a category or size band")],
-                  merchant_id: EntityId, entity_type: EntityType = None) -> CallToolResult:
-        return _result(api.benchmark(kpi_name, merchant_profile, merchant_id, entity_type))
+                  merchant_id: EntityId, entity_type: EntityType = None, period: Period = None, periods: Periods = 12) -> CallToolResult:
+        return _result(api.benchmark(kpi_name, merchant_profile, merchant_id, entity_type, period, periods))
 
     def kpi_correlations(merchant_id: EntityId, kpi_name: Annotated[str | None, Field(description="Only the pairs this KPI leads or lags")] = None,
                          entity_type: EntityType = None) -> CallToolResult:
@@ -68,7 +68,8 @@ def build_server(published_path: Path) -> MCPServer[Any]:
         kpi_trend: "The latest periods of one KPI series with the threshold bands in force in each period (standard tier).",
         kpi_alerts: "Active exceptions ranked by severity, leading indicators first; nothing for normal performance (every tier; "
                     "trajectory alerts need standard).",
-        benchmark: "The entity's percentile rank and gap to the median among anonymised peers of a profile, per period (premium tier).",
+        benchmark: "The entity's percentile rank and gap to the median among anonymised peers of a profile in the latest periods "
+                   "of each grain, or of one (premium tier).",
         kpi_correlations: "Leading -> lagging KPI pairs at their best lag, with a warning when the leading KPI degrades and the "
                           "correlation is strong: what is likely to follow (standard tier).",
         kpi_history: "Values and statuses of every period, for investor and period-end reporting (standard tier).",

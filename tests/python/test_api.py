@@ -139,12 +139,21 @@ def test_tiers_refuse_with_a_structured_answer(api, db):
 
 def test_benchmark_on_the_built_table(api, db):
     # The fixture has two storefront merchants: M01 has one peer in every period, so every row
-    # is suppressed (k = 5) and shows no figure; the periods are those of kpi_benchmarks.
+    # is suppressed (k = 5) and shows no figure; the periods are the latest 12 of each grain of kpi_benchmarks.
     got = api.benchmark("sales.daily_revenue", "storefront", "M01")
-    expected = query(db, "select grain, cast(period_start as varchar), peer_count from kpi_benchmarks where kpi_id = 'sales.daily_revenue'"
-                         " and entity_id = 'M01' order by grain, period_start")
-    assert [(b["grain"], b["period_start"], b["peer_count"]) for b in got["benchmarks"]] == expected
-    assert expected and all(b["is_suppressed"] and b["p50"] is None for b in got["benchmarks"])
+    every = query(db, "select grain, cast(period_start as varchar), peer_count from kpi_benchmarks where kpi_id = 'sales.daily_revenue'"
+                      " and entity_id = 'M01' order by grain, period_start")
+    def latest(count: int) -> list[tuple[str, str, int]]:
+        return [row for grain in sorted({r[0] for r in every}) for row in [r for r in every if r[0] == grain][-count:]]
+
+    assert [(b["grain"], b["period_start"], b["peer_count"]) for b in got["benchmarks"]] == latest(12)
+    assert all(b["is_suppressed"] and b["p50"] is None for b in got["benchmarks"])
+    # The fixture's 12 days fit the default; 5 periods cut every grain that has more.
+    five = api.benchmark("sales.daily_revenue", "storefront", "M01", periods=5)["benchmarks"]
+    assert [(b["grain"], b["period_start"], b["peer_count"]) for b in five] == latest(5) and len(latest(5)) < len(every)
+    days = api.benchmark("sales.daily_revenue", "storefront", "M01", grain="day", periods=3)
+    assert [(b["grain"], b["period_start"], b["peer_count"]) for b in days["benchmarks"]] == [r for r in every if r[0] == "day"][-3:]
+    assert api.benchmark("sales.daily_revenue", "storefront", "M01", periods=-1)["field"] == "periods"
     unknown = api.benchmark("sales.daily_revenue", "category:auto", "M01")
     assert (unknown["error"], unknown["available_profiles"]) == ("unknown_profile", ["storefront"])
 
