@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 -- One row per hotel and nightly extract present up to as_of. An extract exists when it has
 -- at least one clean row; a missing day is simply absent (gaps are looked up here).
 with

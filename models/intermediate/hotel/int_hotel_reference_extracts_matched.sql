@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 -- For each extract (hotel, as_of_date) and look-back window, the reference extract to compare
 -- with: the extract window_days earlier, or when it is missing the nearest one within
 -- ± tolerance_days (the earlier one on a tie), whose difference is then scaled to the window.

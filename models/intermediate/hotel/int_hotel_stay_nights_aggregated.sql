@@ -1,4 +1,3 @@
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 -- On the books (OTB) per hotel, extract (as_of_date) and stay date, for every stay date on or
 -- after the extract's date that has at least one room booked (sparse: a stay date absent from
 -- an extract that exists has 0 rooms). A stay occupies the nights [arrival_date, departure_date);

@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 -- For each extract (hotel, as_of_date A) and lead-time cap, the same-time-last-year extract:
 -- stay date X seen as of A compares with stay date X - 364 (same weekday) seen as of A - 364
 -- (same lead time). When that extract is missing: the nearest extract within ± 7 days,

@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 -- One row per operator and day from their hire to as_of, with their SLA events in the trailing
 -- 7 days (spec 000 5.2, 5.3) and in the trailing operator_window_days (rankings, O.1-O.2),
 -- counted as known at the end of that day (a later response or resolution does not count yet).

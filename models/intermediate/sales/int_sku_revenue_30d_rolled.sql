@@ -1,7 +1,9 @@
-{{ config(materialized='table') }}
 -- Each SKU's trailing 30-day revenue on every day, ranked within its merchant. The grid is
 -- dense (every SKU that ever sold, every day from its first sale) because a SKU that did not
--- sell today still carries revenue in its 30-day window.
+-- sell today still carries revenue in its 30-day window. Incremental: a nightly recomputes the
+-- days of its lookback window from the 29 days before it on (dbt_project.yml).
+{%- set window_start = incremental_window_start() %}
+{%- set inputs_start = incremental_window_start(context_days=29) %}
 with
 
 sku_days as (
@@ -45,6 +47,9 @@ grid as (
             merchant_days.merchant_id = sku_days.merchant_id
             and sku_first_sale.sku = sku_days.sku
             and merchant_days.date_day = sku_days.date_day
+    {%- if inputs_start %}
+    where merchant_days.date_day >= {{ inputs_start }}
+    {%- endif %}
 
 ),
 
@@ -72,6 +77,9 @@ final as (
             partition by merchant_id, date_day order by revenue_30d desc, sku asc
         ) as revenue_rank_30d
     from rolled
+    {%- if window_start %}
+    where date_day >= {{ window_start }}
+    {%- endif %}
 
 )
 

@@ -1,4 +1,3 @@
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 -- The big fact of spec 003: one row per hotel, extract (as_of_date) and stay date, for the
 -- stay dates as_of_date .. as_of_date + hotel_otb_horizon_days - 1 (empty stay dates included,
 -- with 0 rooms). On the books, ADR, occupancy, RevPAR and remaining supply; day-over-day;

@@ -1,10 +1,23 @@
 -- The spec's sales_metrics_daily: one row per merchant and day up to as_of, days without
--- orders included (revenue 0, AOV NULL).
+-- orders included (revenue 0, AOV NULL). Incremental: a nightly recomputes the days of its
+-- lookback window, from the 13 days before it on for the week-over-week sums (dbt_project.yml).
+{%- set window_start = incremental_window_start() %}
+{%- set inputs_start = incremental_window_start(context_days=13) %}
 with
 
 merchant_days as (
 
     select * from {{ ref('int_merchant_days_spined') }}
+
+),
+
+merchant_first_days as (
+
+    select
+        merchant_id,
+        min(date_day) as first_date_day
+    from merchant_days
+    group by merchant_id
 
 ),
 
@@ -30,6 +43,9 @@ orders_by_day as (
         sum(case when is_cancelled then 1 else 0 end) as cancelled_order_count,
         sum(case when is_refunded then 1 else 0 end) as refunded_order_count
     from orders
+    {%- if inputs_start %}
+    where order_date >= {{ inputs_start }}
+    {%- endif %}
     group by merchant_id, order_date
 
 ),
@@ -43,6 +59,9 @@ top_skus_by_day as (
         sum(revenue_30d) as sku_revenue_30d,
         sum(case when revenue_30d > 0 then 1 else 0 end) as sku_count_30d
     from sku_revenue_30d
+    {%- if window_start %}
+    where date_day >= {{ window_start }}
+    {%- endif %}
     group by merchant_id, date_day
 
 ),
@@ -59,10 +78,11 @@ daily as (
         coalesce(orders_by_day.order_count, 0) as order_count,
         coalesce(orders_by_day.cancelled_order_count, 0) as cancelled_order_count,
         coalesce(orders_by_day.refunded_order_count, 0) as refunded_order_count,
-        row_number() over (
-            partition by merchant_days.merchant_id order by merchant_days.date_day
-        ) as history_day_number
+        -- The spine is every day from the first: a day's number needs no window over all of them.
+        {{ dbt.datediff('merchant_first_days.first_date_day', 'merchant_days.date_day', 'day') }} + 1 as history_day_number
     from merchant_days
+    inner join merchant_first_days
+        on merchant_days.merchant_id = merchant_first_days.merchant_id
     left join orders_by_day
         on
             merchant_days.merchant_id = orders_by_day.merchant_id
@@ -71,6 +91,9 @@ daily as (
         on
             merchant_days.merchant_id = top_skus_by_day.merchant_id
             and merchant_days.date_day = top_skus_by_day.date_day
+    {%- if inputs_start %}
+    where merchant_days.date_day >= {{ inputs_start }}
+    {%- endif %}
 
 ),
 
@@ -116,6 +139,9 @@ final as (
             when sku_revenue_30d > 0 then cast(top5_sku_revenue_30d * 100.0 as {{ dbt.type_float() }}) / sku_revenue_30d
         end as top5_sku_revenue_share_pct
     from trailing_weeks
+    {%- if window_start %}
+    where date_day >= {{ window_start }}
+    {%- endif %}
 
 )
 
