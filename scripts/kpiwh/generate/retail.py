@@ -54,17 +54,20 @@ class VendorTier:
 
 
 # A good vendor is good, not perfect: about half a late delivery, half an adjusted invoice and half
-# an EDI slip in a month (so a month is sometimes one slip short of 100%), 99% fill (a short line
-# now and then: the receiving-discrepancy KPI still compares receipts with the PO, so every short
-# line is also a discrepancy). Each good vendor's failure probabilities are scaled by its own
-# factor (GOOD_SPREAD), so vendors differ.
-GOOD = VendorTier(0.4, 0.012, 0.997, 0.002, 0.023, 0.00003, 0.977, 0.975, 0.9977)
+# an EDI slip in a month (so a month is sometimes one slip short of 100%), and a tenth of its PO
+# lines a little short (a quarter of the line's units missing), so its fill is 96.8-98.5% (mean
+# about 97.6%) and hardly ever exactly 100% in a month: receiving discrepancy is measured against
+# the ASN, so an announced short line is fill rate's alone. Each good vendor's failure
+# probabilities are scaled by its own factor (GOOD_SPREAD), so vendors differ.
+GOOD = VendorTier(0.75, 0.10, 0.997, 0.002, 0.02, 0.00003, 0.977, 0.975, 0.9977)
 BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
 GOOD_SPREAD = (0.6, 1.3)
 # Fields that are the probability of a good outcome (the rest are of a bad one, or a fill share).
 SUCCESS_FIELDS = ("asn_sent", "po_exact", "first_pass", "edi_ok")
+EARLY = 0.005  # share of on-time-bound deliveries that arrive two days early (not on time), any vendor
+SHORT_CHARGE = 0.15  # a short-shipment chargeback: this share of the missing units' cost (handling, lost margin)
 SEASONAL_BUY = 0.7  # a seasonal line's units against a basic's of the same demand (calibrated: most seasons end 85-100% sold)
-POS_PER_VENDOR_WEEK = 5.0  # at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
+POS_PER_VENDOR_WEEK = 8.0  # about 35 deliveries a vendor-month at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
 
 
 @dataclass(frozen=True)
@@ -457,7 +460,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     shipped = np.where(short, rng.binomial(units_ordered, tier("fill", po_v[line_po], po_bad[line_po])), units_ordered)
     late = rng.random(n) < tier("late", po_v, po_bad)
     delay = np.where(late, rng.integers(4, 10, n), rng.integers(0, 4, n))
-    early = (~late) & (rng.random(n) < 0.01)
+    early = (~late) & (rng.random(n) < EARLY)
     delay = np.where(early, -2, delay)
     received_at = (window_start + delay.astype("timedelta64[D]")).astype("datetime64[s]") + rng.integers(25200, 57600, n).astype("timedelta64[s]")
     is_received = received_at.astype("datetime64[D]") <= end
@@ -541,7 +544,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
 
     # Chargebacks for late, short or mis-advised deliveries, as far as the merchant enforces them.
     po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
-    short_po = np.bincount(line_po, weights=short, minlength=n) > 0
+    short_cost = np.bincount(line_po, weights=(units_ordered - shipped) * unit_cost, minlength=n)
+    short_po = short_cost > 0
     asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
     # Beyond those incidents, nearly half the POs draw a routine label or quality chargeback (1.5-4%).
     routine = np.where(rng.random(n) < 0.45, rng.choice(["label_error", "quality"], n), "")
@@ -550,6 +554,9 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
     resolve_days = rng.gamma(3.0, np.where(po_bad, 16.0, 6.0))
     credited = issued + resolve_days.astype("int64").astype("timedelta64[D]")
+    # Routine chargebacks cost 1.5-4% of the PO, late and mis-advised deliveries 3-8%; a short
+    # shipment recovers a share of the missing units' cost (the vendor's fill tolerance is 0).
+    share = np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n))
     chargebacks = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -557,7 +564,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "vendor_id": po_vendor,
             "issued_date": issued.astype(str),
             "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
-            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n)), 2),
+            "chargeback_amount": np.round(np.where(cause == "short_shipment", short_cost * SHORT_CHARGE, po_value * share), 2),
             "reason": cause,
             "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
         }
