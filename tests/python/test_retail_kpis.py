@@ -269,6 +269,67 @@ def test_vendor_scorecard(db: Path) -> None:
     check(db, "retail.vendor_scorecard", "R01:V01", "week", "2026-03-02", (2500 + 2500 + 2000 + 200 / 3 * 15 + 1500) / 100, "GREEN")
 
 
+def trailing(db: Path, kpi_id: str, entity: str, grain: str, end: date) -> tuple:
+    """(value, status, sample_size, period_start) of the trailing window ending on `end`."""
+    rows = query(db, "select value, status, sample_size, period_start from kpi_values where kpi_id = ? and entity_id = ?"
+                     " and grain = ? and period_end = ?", [kpi_id, entity, grain, end])
+    assert len(rows) == 1, f"{kpi_id} {entity} {grain} ending {end}: {rows}"
+    value, status, sample, start = rows[0]
+    return (None if value is None else pytest.approx(value, rel=1e-9), status, sample, start)
+
+
+def test_vendor_rates_over_the_trailing_30_days(db: Path) -> None:
+    # 30 days ending 03-15 = 02-14..03-15. Fill: the POs whose window closed in it: PO6 (closed
+    # 02-14, the window's first day; no ASN, 30 of 40 received), PO1 110/110, PO2 150/200, PO3 50/50
+    # (no ASN, received): 340 / 400 units, pooled (the mean of the four POs' rates would be 87.5).
+    assert trailing(db, "retail.fill_rate", "R01", "rolling_30d", AS_OF) == (85.0, "RED", 400, date(2026, 2, 14))
+    assert trailing(db, "retail.fill_rate", "R01:V01", "rolling_30d", AS_OF) == (190 / 200 * 100, "GREEN", 200, date(2026, 2, 14))
+    assert trailing(db, "retail.fill_rate", "R01:V02", "rolling_30d", AS_OF) == (75.0, "RED", 200, date(2026, 2, 14))
+    # Ending 03-13 (02-12..03-13): PO3's window closes 03-14, after it.
+    assert trailing(db, "retail.fill_rate", "R01", "rolling_30d", date(2026, 3, 13))[:3] == (290 / 350 * 100, "RED", 350)
+    # On-time: receipts WR1, WR2 (late), WR3; WR5 (02-13) is a day before the window: 2 of 3.
+    # Ending 03-13 WR5 is in (on time, within 02-12..14): 3 of 4.
+    assert trailing(db, "retail.on_time_delivery", "R01", "rolling_30d", AS_OF)[:3] == (2 / 3 * 100, "RED", 3)
+    assert trailing(db, "retail.on_time_delivery", "R01", "rolling_30d", date(2026, 3, 13))[:3] == (75.0, "RED", 4)
+    # Ending 03-07 (02-06..03-07): WR4 (02-06, within 02-05..08), WR5, WR1 all on time; their ASNs
+    # ASN3 (80, as received) and ASN1 match, WR5 came without one: 2 of 2.
+    assert trailing(db, "retail.on_time_delivery", "R01", "rolling_30d", date(2026, 3, 7))[:3] == (100.0, "GREEN", 3)
+    assert trailing(db, "retail.asn_accuracy", "R01", "rolling_30d", date(2026, 3, 7))[:3] == (100.0, "GREEN", 2)
+    # Ending 03-15: ASN1 matches, ASN2 said 150 for 140 received (WR4 is before the window): 1 of 2.
+    assert trailing(db, "retail.asn_accuracy", "R01", "rolling_30d", AS_OF)[:3] == (50.0, "RED", 2)
+    # EDI: the vendor's E1, E2, E3 (late), E5 (incorrect), E6; our 850 E4 is not counted: 3 of 5.
+    assert trailing(db, "retail.edi_compliance", "R01", "rolling_30d", AS_OF)[:3] == (60.0, "RED", 5)
+    assert trailing(db, "retail.edi_compliance", "R01:V02", "rolling_30d", AS_OF)[:3] == (50.0, "RED", 2)  # E5, E6
+    # Invoices I1, I3 exact, I2 adjusted: 2 of 3.
+    assert trailing(db, "retail.invoice_accuracy", "R01", "rolling_30d", AS_OF)[:3] == (2 / 3 * 100, "RED", 3)
+    # A window without any record (01-02..01-31) exists and is NO_DATA, never 0; so is V03's.
+    for kpi_id in ("retail.fill_rate", "retail.on_time_delivery", "retail.asn_accuracy", "retail.edi_compliance", "retail.invoice_accuracy"):
+        assert trailing(db, kpi_id, "R01", "rolling_30d", date(2026, 1, 31))[:3] == (None, "NO_DATA", None)
+        assert trailing(db, kpi_id, "R01:V03", "rolling_30d", AS_OF)[:3] == (None, "NO_DATA", None)
+    # The dashboard shows the window ending on as_of; the month stays in kpi_values.
+    assert query(db, "select grain, period_end, value from kpi_dashboard where kpi_id = 'retail.fill_rate' and entity_id = 'R01'") == [
+        ("rolling_30d", AS_OF, pytest.approx(85.0))]
+    check(db, "retail.fill_rate", "R01", "month", MONTH, 310 / 360 * 100, "RED")
+
+
+def test_shelf_rates_over_trailing_windows(db: Path) -> None:
+    # 7 days ending 03-15 (03-09..15) are the week: SA1 on shelf, SA2 empty with 5 on the book
+    # (phantom), SA3 empty with an empty book, SA4 on shelf: in stock 2 of 4, phantom 1 of 4.
+    assert trailing(db, "retail.in_stock_rate", "R01", "rolling_7d", AS_OF) == (50.0, "RED", 4, date(2026, 3, 9))
+    assert trailing(db, "retail.empty_shelf_rate", "R01", "rolling_7d", AS_OF)[:3] == (25.0, "RED", 4)
+    # Ending 03-11 (03-05..11), across two ISO weeks: SA1 and SA2, 1 of 2 each.
+    assert trailing(db, "retail.in_stock_rate", "R01", "rolling_7d", date(2026, 3, 11))[:3] == (50.0, "RED", 2)
+    assert trailing(db, "retail.empty_shelf_rate", "R01", "rolling_7d", date(2026, 3, 11))[:3] == (50.0, "RED", 2)
+    # Ending 03-09 (03-03..09): SA0 (03-03, the window's first day) alone, on the shelf.
+    assert trailing(db, "retail.in_stock_rate", "R01", "rolling_7d", date(2026, 3, 9))[:3] == (100.0, "GREEN", 1)
+    assert trailing(db, "retail.empty_shelf_rate", "R01", "rolling_7d", date(2026, 3, 9))[:3] == (0.0, "GREEN", 1)
+    # Ending 03-02 (02-24..03-02): no visit, NO_DATA.
+    assert trailing(db, "retail.in_stock_rate", "R01", "rolling_7d", date(2026, 3, 2))[:3] == (None, "NO_DATA", None)
+    # 30 days ending 03-15: SA0..SA4, 3 of 5 on shelf, 1 of 5 phantom.
+    assert trailing(db, "retail.in_stock_rate", "R01", "rolling_30d", AS_OF)[:3] == (60.0, "RED", 5)
+    assert trailing(db, "retail.empty_shelf_rate", "R01", "rolling_30d", AS_OF)[:3] == (20.0, "RED", 5)
+
+
 # --- receiving and inventory accuracy ------------------------------------------------------
 
 def test_shrink_rate(db: Path) -> None:

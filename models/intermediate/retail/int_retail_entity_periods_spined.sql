@@ -1,5 +1,6 @@
 -- Every KPI entity of spec 001 (merchant; merchant:vendor; merchant:category) on every ISO week,
--- calendar month and year-to-date from the merchant's creation to as_of, so that a period
+-- calendar month and year-to-date, and on the trailing windows of var kpi_trailing_windows
+-- longer than a day ending on each day, from the merchant's creation to as_of, so that a period
 -- without activity exists (its KPIs NULL, shown as NO_DATA) instead of silently missing.
 with
 
@@ -27,6 +28,12 @@ calendar as (
 
 ),
 
+window_days as (
+
+    {{ trailing_window_days() }}
+
+),
+
 periods as (
 
     select
@@ -46,9 +53,8 @@ periods as (
 
 ),
 
-bounded_periods as (
+calendar_periods as (
 
-    -- A period never ends after as_of: the current week or month is the part elapsed so far.
     select
         grain,
         period_start,
@@ -60,6 +66,28 @@ bounded_periods as (
             else cast({{ dbt.dateadd('day', -1, dbt.dateadd('year', 1, 'period_start')) }} as date)
         end as calendar_end
     from periods
+
+),
+
+trailing_periods as (
+
+    -- The windows of tiny-cohort rates (vendor-months, shelf-audit weeks): one ending each day.
+    select
+        window_days.grain,
+        {{ add_days('1 - window_days.window_days', 'calendar.date_day') }} as period_start,
+        cast(calendar.date_day as date) as calendar_end
+    from calendar
+    cross join window_days
+    where window_days.day_offset = 0 and window_days.window_days > 1
+
+),
+
+bounded_periods as (
+
+    -- A period never ends after as_of: the current week or month is the part elapsed so far.
+    select * from calendar_periods
+    union all
+    select * from trailing_periods
 
 ),
 

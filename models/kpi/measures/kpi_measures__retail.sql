@@ -3,11 +3,15 @@
 -- (merchant:vendor) for the vendor KPIs, per category (merchant:category) where the spec says
 -- targets vary by category, per ISO week and calendar month up to as_of. Sell-through is judged
 -- once per season, in the month the season ends (only those months have a row); its
--- non-seasonal reading is an INFO companion per category.
+-- non-seasonal reading is an INFO companion per category. The five vendor rates are also read
+-- over the 30 days ending each day, the shelf-audit rates over the 7 and 30 days (their spec
+-- grains rest on a few deliveries or visits).
 {%- set periods = {'entity_id': 'entity_id', 'grain': ['week', 'month'], 'period_start': 'period_start', 'period_end': 'period_end'} %}
 {%- set merchants = dict(periods, entity_type=['merchant']) %}
 {%- set merchants_categories = dict(periods, entity_type=['merchant', 'category']) %}
 {%- set merchants_vendors = dict(periods, entity_type=['merchant', 'vendor']) %}
+{%- set vendor_rate_periods = dict(merchants_vendors, grain=['week', 'month', 'rolling_30d']) %}
+{%- set shelf_periods = dict(merchants, grain=['week', 'month', 'rolling_7d', 'rolling_30d']) %}
 with
 
 merchandising as (
@@ -34,6 +38,109 @@ financial as (
 
 ),
 
+vendor_trailing as (
+
+    select * from {{ ref('fct_retail_vendor_trailing_kpis') }}
+
+),
+
+shelf_trailing as (
+
+    select * from {{ ref('fct_retail_shelf_trailing_kpis') }}
+
+),
+
+vendor_rates as (
+
+    -- The vendor rates per week and month, and over their trailing windows.
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        units_ordered,
+        deliveries,
+        asns_received,
+        edi_transactions,
+        invoices,
+        fill_rate_pct,
+        on_time_delivery_pct,
+        asn_accuracy_pct,
+        edi_compliance_pct,
+        invoice_accuracy_pct
+    from vendor
+    union all
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        units_ordered,
+        deliveries,
+        asns_received,
+        edi_transactions,
+        invoices,
+        fill_rate_pct,
+        on_time_delivery_pct,
+        asn_accuracy_pct,
+        edi_compliance_pct,
+        invoice_accuracy_pct
+    from vendor_trailing
+
+),
+
+in_stock as (
+
+    -- In-stock per week and month, and over its trailing windows.
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        shelf_visits,
+        in_stock_rate_pct
+    from merchandising
+    union all
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        shelf_visits,
+        in_stock_rate_pct
+    from shelf_trailing
+
+),
+
+empty_shelf as (
+
+    -- Empty shelves per week and month, and over their trailing windows.
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        shelf_visits,
+        empty_shelf_rate_pct
+    from receiving
+    union all
+    select
+        entity_type,
+        entity_id,
+        grain,
+        period_start,
+        period_end,
+        shelf_visits,
+        empty_shelf_rate_pct
+    from shelf_trailing
+
+),
+
 measures as (
 
     {{ kpi_measure(
@@ -44,7 +151,7 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='sales_line_count', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='merchandising', value='in_stock_rate_pct', sample_size='shelf_visits', **merchants) }}
+    {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='in_stock', value='in_stock_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.comp_store_sales', relation='merchandising', value='comp_store_sales_pct', sample_size='comp_store_days', **merchants) }}
     union all
@@ -66,15 +173,15 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.forecast_mape', relation='merchandising', value='forecast_mape_pct', sample_size='mape_sku_weeks', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.fill_rate', relation='vendor', value='fill_rate_pct', sample_size='units_ordered', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.fill_rate', relation='vendor_rates', value='fill_rate_pct', sample_size='units_ordered', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.on_time_delivery', relation='vendor', value='on_time_delivery_pct', sample_size='deliveries', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.on_time_delivery', relation='vendor_rates', value='on_time_delivery_pct', sample_size='deliveries', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.asn_accuracy', relation='vendor', value='asn_accuracy_pct', sample_size='asns_received', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.asn_accuracy', relation='vendor_rates', value='asn_accuracy_pct', sample_size='asns_received', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.edi_compliance', relation='vendor', value='edi_compliance_pct', sample_size='edi_transactions', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.edi_compliance', relation='vendor_rates', value='edi_compliance_pct', sample_size='edi_transactions', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor', value='invoice_accuracy_pct', sample_size='invoices', **merchants_vendors) }}
+    {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor_rates', value='invoice_accuracy_pct', sample_size='invoices', **vendor_rate_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.chargeback_resolution_days', relation='vendor', value='avg_chargeback_resolution_days', sample_size='chargebacks_timed', **merchants_vendors) }}
     union all
@@ -86,7 +193,7 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.three_way_match_rate', relation='receiving', value='three_way_match_rate_pct', sample_size='invoices', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.empty_shelf_rate', relation='receiving', value='empty_shelf_rate_pct', sample_size='shelf_visits', **merchants) }}
+    {{ kpi_measure(kpi_id='retail.empty_shelf_rate', relation='empty_shelf', value='empty_shelf_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.receiving_discrepancy_rate', relation='receiving', value='receiving_discrepancy_rate_pct', sample_size='deliveries', **merchants) }}
     union all

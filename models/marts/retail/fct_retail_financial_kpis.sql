@@ -6,7 +6,7 @@ with
 spine as (
 
     select * from {{ ref('int_retail_entity_periods_spined') }}
-    where entity_type in ('merchant', 'vendor')
+    where entity_type in ('merchant', 'vendor') and grain in ('week', 'month', 'year_to_date')
 
 ),
 

@@ -7,18 +7,26 @@ speed, ...) and their vendors a quality tier, so the KPIs differ realistically: 
 good, not perfect (92-99% on their monthly rates), one vendor goes bad mid-quarter (R01's V06,
 45 days before the end: short shipments, late, wrong ASNs, EDI errors), one was bad until a
 corrective plan five months before the end (R03's V04), one vendor is new and has shipped nothing
-yet, and one merchant barely enforces chargebacks (R02; docs/default_data.md). Everything is drawn at once per merchant with numpy (no
-per-row loops). POS receipts carry a per-register sequence number; the broken records appended
-at the end include missing and out-of-order sequence numbers (see docs/raw_data_contract.md).
+yet, and one merchant barely enforces chargebacks (R02; docs/default_data.md). Everything is
+drawn at once per merchant with numpy (no per-row loops) and set aside on disk before the next
+merchant, so memory holds one merchant at a time. POS receipts carry a per-register sequence
+number; the broken records appended at the end include missing and out-of-order sequence
+numbers (see docs/raw_data_contract.md).
 """
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
 
-from kpiwh.generate.common import GenContext, ids, iso, loaded_at, seasonal_factor, write_table
+from kpiwh.generate.common import GenContext, ids, iso, loaded_at, seasonal_factor
 
 SYSTEM = "retail"
 
@@ -54,17 +62,22 @@ class VendorTier:
 
 
 # A good vendor is good, not perfect: about half a late delivery, half an adjusted invoice and half
-# an EDI slip in a month (so a month is sometimes one slip short of 100%), 99% fill (a short line
-# now and then: the receiving-discrepancy KPI still compares receipts with the PO, so every short
-# line is also a discrepancy). Each good vendor's failure probabilities are scaled by its own
-# factor (GOOD_SPREAD), so vendors differ.
-GOOD = VendorTier(0.4, 0.012, 0.997, 0.002, 0.023, 0.00003, 0.977, 0.975, 0.9977)
+# an EDI slip in a month (so a month is sometimes one slip short of 100%), and a tenth of its PO
+# lines a little short (a quarter of the line's units missing), so its fill is 96.8-98.5% (mean
+# about 97.6%) and hardly ever exactly 100% in a month: receiving discrepancy is measured against
+# the ASN, so an announced short line is fill rate's alone. Each good vendor's failure
+# probabilities are scaled by its own factor (GOOD_SPREAD), so vendors differ.
+GOOD = VendorTier(0.75, 0.10, 0.997, 0.002, 0.02, 0.00003, 0.977, 0.975, 0.9977)
 BAD = VendorTier(0.75, 0.45, 0.8, 0.15, 0.35, 0.002, 0.78, 0.7, 0.9)
 GOOD_SPREAD = (0.6, 1.3)
 # Fields that are the probability of a good outcome (the rest are of a bad one, or a fill share).
 SUCCESS_FIELDS = ("asn_sent", "po_exact", "first_pass", "edi_ok")
+EARLY = 0.005  # share of on-time-bound deliveries that arrive two days early (not on time), any vendor
+SHORT_CHARGE = 0.15  # a short-shipment chargeback: this share of the missing units' cost (handling, lost margin)
 SEASONAL_BUY = 0.7  # a seasonal line's units against a basic's of the same demand (calibrated: most seasons end 85-100% sold)
-POS_PER_VENDOR_WEEK = 5.0  # at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
+TEXT_CHUNK_ROWS = 500_000  # rows turned into text at a time: a table's text copy is never whole in memory
+BREAK_BEFORE = "2026-10-01"  # receipts whose sequence numbers get broken are older than this (newer days may still be open)
+POS_PER_VENDOR_WEEK = 8.0  # about 35 deliveries a vendor-month at scale 1 and below; above it grows with the fourth root of the scale (mostly bigger POs)
 
 
 @dataclass(frozen=True)
@@ -457,7 +470,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     shipped = np.where(short, rng.binomial(units_ordered, tier("fill", po_v[line_po], po_bad[line_po])), units_ordered)
     late = rng.random(n) < tier("late", po_v, po_bad)
     delay = np.where(late, rng.integers(4, 10, n), rng.integers(0, 4, n))
-    early = (~late) & (rng.random(n) < 0.01)
+    early = (~late) & (rng.random(n) < EARLY)
     delay = np.where(early, -2, delay)
     received_at = (window_start + delay.astype("timedelta64[D]")).astype("datetime64[s]") + rng.integers(25200, 57600, n).astype("timedelta64[s]")
     is_received = received_at.astype("datetime64[D]") <= end
@@ -541,7 +554,8 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
 
     # Chargebacks for late, short or mis-advised deliveries, as far as the merchant enforces them.
     po_value = np.bincount(line_po, weights=units_ordered * unit_cost, minlength=n)
-    short_po = np.bincount(line_po, weights=short, minlength=n) > 0
+    short_cost = np.bincount(line_po, weights=(units_ordered - shipped) * unit_cost, minlength=n)
+    short_po = short_cost > 0
     asn_po = np.bincount(line_po, weights=asn_error, minlength=n) > 0
     # Beyond those incidents, nearly half the POs draw a routine label or quality chargeback (1.5-4%).
     routine = np.where(rng.random(n) < 0.45, rng.choice(["label_error", "quality"], n), "")
@@ -550,6 +564,9 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
     issued = received_at.astype("datetime64[D]") + rng.integers(3, 10, n).astype("timedelta64[D]")
     resolve_days = rng.gamma(3.0, np.where(po_bad, 16.0, 6.0))
     credited = issued + resolve_days.astype("int64").astype("timedelta64[D]")
+    # Routine chargebacks cost 1.5-4% of the PO, late and mis-advised deliveries 3-8%; a short
+    # shipment recovers a share of the missing units' cost (the vendor's fill tolerance is 0).
+    share = np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n))
     chargebacks = pd.DataFrame(
         {
             "merchant_id": m.merchant_id,
@@ -557,7 +574,7 @@ def _purchasing(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, p
             "vendor_id": po_vendor,
             "issued_date": issued.astype(str),
             "credited_date": pd.Series(np.where(credited <= end, credited.astype(str), None), dtype="string"),
-            "chargeback_amount": np.round(po_value * np.where(routine == cause, rng.uniform(0.015, 0.04, n), rng.uniform(0.03, 0.08, n)), 2),
+            "chargeback_amount": np.round(np.where(cause == "short_shipment", short_cost * SHORT_CHARGE, po_value * share), 2),
             "reason": cause,
             "_loaded_at": iso(loaded_at(np.minimum(credited, end).astype("datetime64[s]"))),
         }
@@ -620,27 +637,135 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _break_sequences(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+def _arrow(frame: pd.DataFrame) -> pa.Table:
+    """A text frame as an Arrow table without pandas metadata, so every chunk has one schema."""
+    return pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+
+
+class _Parts:
+    """Each merchant's tables as text, one Parquet part per table and merchant in a scratch folder, so
+    memory holds one merchant (and one text chunk of it) at a time; the contract files are
+    assembled from the parts at the end, after the defects that are drawn across merchants."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths: dict[str, list[Path]] = {}
+        self.rows: dict[str, list[int]] = {}
+        self.schemas: dict[str, pa.Schema] = {}
+        self.candidates: list[int] = []  # per pos_receipts part: receipts old enough to break (_break_sequences)
+
+    def add(self, name: str, frame: pd.DataFrame) -> None:
+        paths = self.paths.setdefault(name, [])
+        path = self.folder / f"{name}.{len(paths)}.parquet"
+        schema = self.schemas.setdefault(name, _arrow(_as_text(frame.iloc[:0])).schema)
+        candidates = 0
+        # Uncompressed: a scratch file read once, where compressing costs more than it saves.
+        with pq.ParquetWriter(path, schema, compression="none", use_dictionary=False) as writer:
+            for start in range(0, len(frame), TEXT_CHUNK_ROWS):
+                chunk = _arrow(_as_text(frame.iloc[start:start + TEXT_CHUNK_ROWS]))
+                writer.write_table(chunk)
+                if name == "pos_receipts":
+                    candidates += _old_receipts(chunk)
+        paths.append(path)
+        self.rows.setdefault(name, []).append(len(frame))
+        if name == "pos_receipts":
+            self.candidates.append(candidates)
+
+    def read(self, name: str, part: int, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(self.paths[name][part], columns=columns)
+
+    def locate(self, name: str, position: int) -> tuple[int, int]:
+        """(part, row within it) of a row position of the assembled table; part -1 is the defect rows."""
+        offsets = np.cumsum([0, *self.rows[name]])
+        part = int(np.searchsorted(offsets, position, side="right")) - 1
+        return (part, position - int(offsets[part])) if part < len(self.rows[name]) else (-1, position - int(offsets[-1]))
+
+
+def _old_receipts(receipts: pa.Table) -> int:
+    return int(pc.sum(pc.less(receipts["receipt_at"], BREAK_BEFORE)).as_py() or 0)
+
+
+def _defect_rows(parts: _Parts, name: str, rng: np.random.Generator) -> pa.Table:
+    """The table's deliberately bad rows (DEFECTS), each a changed copy of one of R01's rows (R01 is the first part)."""
+    text = parts.read(name, 0).to_pandas(types_mapper={pa.large_string(): pd.StringDtype(), pa.string(): pd.StringDtype()}.get)
+    r01 = text[text["merchant_id"] == "R01"]
+    rows = r01.iloc[rng.choice(len(r01), len(DEFECTS[name]), replace=len(r01) < len(DEFECTS[name]))]
+    bad = [rows.iloc[[i]].assign(**(change or {})) for i, change in enumerate(DEFECTS[name])]
+    return _arrow(pd.concat(bad, ignore_index=True)).cast(parts.schemas[name])
+
+
+@dataclass(frozen=True)
+class _SequenceBreaks:
+    sequence_numbers: dict[int, str | None]  # new value by row position of pos_receipts
+    dropped: frozenset[int]  # row positions of the receipts lost in transmission
+    lost_receipts: frozenset[str]  # their receipt ids, whose lines go too
+
+
+def _break_sequences(parts: _Parts, bad_receipts: pa.Table, rng: np.random.Generator) -> _SequenceBreaks:
     """Missing and out-of-order receipt sequence numbers, away from the newest (still open) days."""
-    receipts = tables["pos_receipts"]
-    candidates = np.flatnonzero((receipts["receipt_at"] < "2026-10-01").to_numpy())[100:]
-    picks = rng.choice(candidates, 7, replace=False)
-    dropped = receipts.index[picks[:3]]  # three receipts lost in transmission: gaps
+    per_part = [*parts.candidates, _old_receipts(bad_receipts)]
+    ordinals = 100 + rng.choice(sum(per_part) - 100, 7, replace=False)  # the first 100 old receipts are spared
+
+    def table(part: int, columns: list[str]) -> pa.Table:
+        return parts.read("pos_receipts", part, columns) if 0 <= part < len(parts.candidates) else bad_receipts.select(columns)
+
+    def position(ordinal: int) -> int:
+        part = int(np.searchsorted(np.cumsum(per_part), ordinal, side="right"))
+        local = ordinal - int(sum(per_part[:part]))
+        old = pc.less(table(part, ["receipt_at"])["receipt_at"], BREAK_BEFORE)
+        row = int(np.flatnonzero(old.to_numpy(zero_copy_only=False))[local])
+        return int(sum(parts.rows["pos_receipts"][:part])) + row
+
+    def value(at: int, column: str) -> str | None:
+        part, row = parts.locate("pos_receipts", at)
+        return table(part, [column])[column][row].as_py()
+
+    picks = [position(int(o)) for o in ordinals]
+    dropped = picks[:3]  # three receipts lost in transmission: gaps
     swapped = picks[3:5]  # two pairs whose numbers arrived swapped: out of order
-    nulled = receipts.index[picks[5:7]]  # two receipts without a number: quarantined, so a gap too
-    seq = receipts["sequence_number"].copy()
+    nulled = picks[5:7]  # two receipts without a number: quarantined, so a gap too
+    seq = {at: value(at, "sequence_number") for i in swapped for at in (i, i + 1)}
     for i in swapped:  # two swaps: a tiny loop over defects, not over rows
-        a, b = receipts.index[i], receipts.index[i + 1]
-        seq[a], seq[b] = seq[b], seq[a]
-    receipts = receipts.assign(sequence_number=seq)
-    receipts.loc[nulled, "sequence_number"] = pd.NA
-    lost_ids = set(receipts.loc[dropped, "receipt_id"])
-    lines = tables["pos_receipt_lines"]
-    return {
-        **tables,
-        "pos_receipts": receipts.drop(index=dropped),
-        "pos_receipt_lines": lines[~lines["receipt_id"].isin(lost_ids)],
-    }
+        seq[i], seq[i + 1] = seq[i + 1], seq[i]
+    seq.update({at: None for at in nulled})
+    return _SequenceBreaks(seq, frozenset(dropped), frozenset(str(value(at, "receipt_id")) for at in dropped))
+
+
+def _broken(table: pa.Table, name: str, offset: int, breaks: _SequenceBreaks) -> pa.Table:
+    """One part (or the defect rows) of pos_receipts or pos_receipt_lines with the sequence breaks applied."""
+    if name == "pos_receipt_lines":
+        lost = pa.array(sorted(breaks.lost_receipts), table["receipt_id"].type)
+        return table.filter(pc.invert(pc.is_in(table["receipt_id"], value_set=lost)))
+    if name != "pos_receipts":
+        return table
+    local = {at - offset: v for at, v in breaks.sequence_numbers.items() if offset <= at < offset + len(table)}
+    if local:
+        mask = np.zeros(len(table), dtype=bool)
+        mask[sorted(local)] = True
+        column = table["sequence_number"]
+        replaced = pc.replace_with_mask(column, pa.array(mask), pa.array([local[r] for r in sorted(local)], column.type))
+        table = table.set_column(table.schema.get_field_index("sequence_number"), "sequence_number", replaced)
+    keep = np.ones(len(table), dtype=bool)
+    keep[[at - offset for at in breaks.dropped if offset <= at < offset + len(table)]] = False
+    return table if keep.all() else table.filter(pa.array(keep))
+
+
+def _assemble(ctx: GenContext, parts: _Parts, name: str, bad: pa.Table, breaks: _SequenceBreaks) -> int:
+    """Write one contract table: every merchant's part in merchant order, then its defect rows."""
+    folder = ctx.out_dir / SYSTEM
+    path = folder / f"{name}.{ctx.fmt}"
+    schema = parts.schemas[name]
+    writer = pq.ParquetWriter(path, schema) if ctx.fmt == "parquet" else pa_csv.CSVWriter(
+        path, schema, write_options=pa_csv.WriteOptions(quoting_style="needed"))
+    written, offset = 0, 0
+    with writer:
+        for part, rows in enumerate(parts.rows[name]):
+            table = _broken(parts.read(name, part), name, offset, breaks)
+            writer.write_table(table)
+            written, offset = written + len(table), offset + rows
+        table = _broken(bad, name, offset, breaks)
+        writer.write_table(table)
+    return written + len(table)
 
 
 # Deliberately bad rows per table: (column overrides) applied to a copy of a real row; None copies it as is.
@@ -672,55 +797,51 @@ DEFECTS: dict[str, list[dict | None]] = {
 }
 
 
-def _with_defects(tables: dict[str, pd.DataFrame], rng: np.random.Generator) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name, frame in tables.items():
-        text = _as_text(frame)
-        r01 = text[text["merchant_id"] == "R01"]
-        rows = r01.iloc[rng.choice(len(r01), len(DEFECTS[name]), replace=len(r01) < len(DEFECTS[name]))]
-        bad = [rows.iloc[[i]].assign(**(change or {})) for i, change in enumerate(DEFECTS[name])]
-        out[name] = pd.concat([text, *bad], ignore_index=True)
-    return out
+def _merchant_tables(ctx: GenContext, rng: np.random.Generator, m: MerchantProfile, extract_at: str) -> dict[str, pd.DataFrame]:
+    products = _products(rng, m)
+    popularity = 1.0 / np.arange(1, len(products) + 1) ** 0.8
+    popularity /= popularity.sum()
+    # Expected units per SKU and week in one store at an average season (for stock and forecasts).
+    weekly_units = ctx.scale * m.receipts_per_store_day * 7 * MEAN_LINES * MEAN_UNITS * (1 - 2 * RETURN_SHARE) * popularity
+    stores, receipts, lines, audits = _pos(ctx, rng, m, products, popularity)
+    snapshots, counts, shelf, adjustments = _inventory(ctx, rng, m, products, stores, weekly_units)
+    tables = {
+        "stores": stores, "pos_receipts": receipts, "pos_receipt_lines": lines, "sales_audits": audits,
+        "inventory_snapshots": snapshots, "physical_counts": counts, "shelf_audits": shelf,
+        "inventory_adjustments": adjustments,
+        "demand_forecasts": _forecasts(ctx, rng, m, products, weekly_units),
+        **_purchasing(ctx, rng, m, products, weekly_units),
+        "products": products,
+        "vendors": pd.DataFrame(
+            {"merchant_id": m.merchant_id, "vendor_id": ids("V", np.arange(1, m.vendor_count + 1), 2),
+             "vendor_name": [f"{m.name.split()[0]} Supplier {v}" for v in range(1, m.vendor_count + 1)]}
+        ),
+    }
+    for name in ("stores", "vendors", "products"):
+        tables[name]["_loaded_at"] = extract_at
+    return tables
 
 
 def generate(ctx: GenContext) -> dict[str, int]:
     rng = ctx.rng(SYSTEM)
-    parts: dict[str, list[pd.DataFrame]] = {}
     start = np.datetime64(ctx.start_date)
-    for m in MERCHANTS:  # a handful of merchants; every per-row step inside is vectorised
-        products = _products(rng, m)
-        popularity = 1.0 / np.arange(1, len(products) + 1) ** 0.8
-        popularity /= popularity.sum()
-        # Expected units per SKU and week in one store at an average season (for stock and forecasts).
-        weekly_units = ctx.scale * m.receipts_per_store_day * 7 * MEAN_LINES * MEAN_UNITS * (1 - 2 * RETURN_SHARE) * popularity
-        stores, receipts, lines, audits = _pos(ctx, rng, m, products, popularity)
-        snapshots, counts, shelf, adjustments = _inventory(ctx, rng, m, products, stores, weekly_units)
-        tables = {
-            "stores": stores, "pos_receipts": receipts, "pos_receipt_lines": lines, "sales_audits": audits,
-            "inventory_snapshots": snapshots, "physical_counts": counts, "shelf_audits": shelf,
-            "inventory_adjustments": adjustments,
-            "demand_forecasts": _forecasts(ctx, rng, m, products, weekly_units),
-            **_purchasing(ctx, rng, m, products, weekly_units),
-            "products": products,
-            "vendors": pd.DataFrame(
-                {"merchant_id": m.merchant_id, "vendor_id": ids("V", np.arange(1, m.vendor_count + 1), 2),
-                 "vendor_name": [f"{m.name.split()[0]} Supplier {v}" for v in range(1, m.vendor_count + 1)]}
-            ),
-        }
-        for name, frame in tables.items():
-            parts.setdefault(name, []).append(frame)
-    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
     extract_at = iso(np.array([np.datetime64(ctx.end_date) + np.timedelta64(26, "h")], dtype="datetime64[s]"))[0]
-    tables["merchants"] = pd.DataFrame(
-        {
-            "merchant_id": [m.merchant_id for m in MERCHANTS],
-            "merchant_name": [m.name for m in MERCHANTS],
-            "created_at": iso(np.full(len(MERCHANTS), start - np.timedelta64(30, "D")).astype("datetime64[s]")),
-        }
-    )
-    for name in ("merchants", "stores", "vendors", "products"):
-        tables[name]["_loaded_at"] = extract_at
-    tables = _break_sequences(_with_defects(tables, rng), rng)
-    for name, frame in tables.items():
-        write_table(ctx, SYSTEM, name, frame)
-    return {name: len(frame) for name, frame in tables.items()}
+    folder = ctx.out_dir / SYSTEM
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".parts-", dir=folder) as scratch:
+        parts = _Parts(Path(scratch))
+        for m in MERCHANTS:  # a handful of merchants, written one at a time; every per-row step inside is vectorised
+            for name, frame in _merchant_tables(ctx, rng, m, extract_at).items():
+                parts.add(name, frame)
+        merchants = pd.DataFrame(
+            {
+                "merchant_id": [m.merchant_id for m in MERCHANTS],
+                "merchant_name": [m.name for m in MERCHANTS],
+                "created_at": iso(np.full(len(MERCHANTS), start - np.timedelta64(30, "D")).astype("datetime64[s]")),
+            }
+        )
+        merchants["_loaded_at"] = extract_at
+        parts.add("merchants", merchants)
+        bad = {name: _defect_rows(parts, name, rng) for name in parts.paths}
+        breaks = _break_sequences(parts, bad["pos_receipts"], rng)
+        return {name: _assemble(ctx, parts, name, bad[name], breaks) for name in parts.paths}
