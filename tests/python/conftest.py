@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from filelock import FileLock
 
 from kpiwh import systems
 from kpiwh.config import REPO_ROOT, Paths
@@ -69,19 +70,28 @@ def project_with_seed(base: Path, seed: str, content: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def build_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Return a function that runs `dbt build` on a raw directory and gives the DuckDB path."""
+def build_warehouse(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Callable[..., Path]:
+    """Return a function that runs `dbt build` on a raw directory and gives the DuckDB path.
 
-    built: dict[str, Path] = {}
+    One build per name and test run: test modules reading the same fixture share it. Under
+    pytest-xdist every worker is a process of its own, so the builds live in the run's shared temp
+    folder and a lock per name lets the first worker build while the others wait for its file.
+    """
+    root = tmp_path_factory.getbasetemp()
+    shared = (root if worker_id == "master" else root.parent) / "builds"
+    shared.mkdir(exist_ok=True)
 
     def _build(raw_dir: Path, as_of: date, name: str, extra_env: dict[str, str] | None = None) -> Path:
-        # One build per name and session: test modules reading the same fixture share it.
-        if name not in built:
-            db_path = tmp_path_factory.mktemp(name) / "warehouse.duckdb"
-            result = dbt(["build"], raw_dir, db_path, as_of, extra_env)
-            assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
-            built[name] = db_path
-        return built[name]
+        folder = shared / name
+        db_path = folder / "warehouse.duckdb"
+        with FileLock(f"{folder}.lock"):
+            if not (folder / "built").exists():
+                shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+                folder.mkdir()
+                result = dbt(["build"], raw_dir, db_path, as_of, extra_env)
+                assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+                (folder / "built").touch()
+        return db_path
 
     return _build
 
