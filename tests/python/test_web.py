@@ -161,3 +161,17 @@ def test_serve_without_a_published_warehouse_says_so(tmp_path):
     assert result.returncode == 4
     assert result.stderr.strip() == f"kpiwh: no published warehouse at {missing}: run `kpiwh build`"
     assert "Traceback" not in result.stderr
+
+
+def test_the_vendor_table_names_the_window_of_each_rate(build_warehouse):
+    """The vendor table shows each KPI at its dashboard grain, and says which: the five rates over 30 days,
+    the scorecard per month. R01:V01 shipped 190 of the 200 units due in the 30 days to 03-15 (PO6 30/40,
+    PO1 110/110, PO3 50/50: 95.0 %), while its calendar months read 78.6 % (February) and 100 % (March)."""
+    from kpiwh.web import data
+
+    data.configure(build_warehouse(FIXTURES / "retail_basic", date(2026, 3, 15), "retail_basic"))
+    table = data.vendor_scorecards().set_index("vendor")
+    assert sorted(table.columns) == ["ASN Accuracy (30 days)", "EDI Compliance (30 days)", "Fill Rate (30 days)", "Invoice Accuracy (30 days)",
+                                     "On-Time Delivery (30 days)", "Vendor Scorecard Composite (month)", "entity_id"]
+    assert table.loc["R01:V01", "Fill Rate (30 days)"] == "95.0% GREEN"
+    assert table.loc["R01:V03", "Fill Rate (30 days)"] == "no data NO_DATA"

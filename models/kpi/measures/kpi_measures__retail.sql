@@ -38,106 +38,9 @@ financial as (
 
 ),
 
-vendor_trailing as (
+shelf as (
 
-    select * from {{ ref('fct_retail_vendor_trailing_kpis') }}
-
-),
-
-shelf_trailing as (
-
-    select * from {{ ref('fct_retail_shelf_trailing_kpis') }}
-
-),
-
-vendor_rates as (
-
-    -- The vendor rates per week and month, and over their trailing windows.
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        units_ordered,
-        deliveries,
-        asns_received,
-        edi_transactions,
-        invoices,
-        fill_rate_pct,
-        on_time_delivery_pct,
-        asn_accuracy_pct,
-        edi_compliance_pct,
-        invoice_accuracy_pct
-    from vendor
-    union all
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        units_ordered,
-        deliveries,
-        asns_received,
-        edi_transactions,
-        invoices,
-        fill_rate_pct,
-        on_time_delivery_pct,
-        asn_accuracy_pct,
-        edi_compliance_pct,
-        invoice_accuracy_pct
-    from vendor_trailing
-
-),
-
-in_stock as (
-
-    -- In-stock per week and month, and over its trailing windows.
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        shelf_visits,
-        in_stock_rate_pct
-    from merchandising
-    union all
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        shelf_visits,
-        in_stock_rate_pct
-    from shelf_trailing
-
-),
-
-empty_shelf as (
-
-    -- Empty shelves per week and month, and over their trailing windows.
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        shelf_visits,
-        empty_shelf_rate_pct
-    from receiving
-    union all
-    select
-        entity_type,
-        entity_id,
-        grain,
-        period_start,
-        period_end,
-        shelf_visits,
-        empty_shelf_rate_pct
-    from shelf_trailing
+    select * from {{ ref('fct_retail_shelf_kpis') }}
 
 ),
 
@@ -151,7 +54,7 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.weeks_of_supply', relation='merchandising', value='weeks_of_supply', sample_size='sales_line_count', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='in_stock', value='in_stock_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
+    {{ kpi_measure(kpi_id='retail.in_stock_rate', relation='shelf', value='in_stock_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.comp_store_sales', relation='merchandising', value='comp_store_sales_pct', sample_size='comp_store_days', **merchants) }}
     union all
@@ -173,15 +76,15 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.forecast_mape', relation='merchandising', value='forecast_mape_pct', sample_size='mape_sku_weeks', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.fill_rate', relation='vendor_rates', value='fill_rate_pct', sample_size='units_ordered', **vendor_rate_periods) }}
+    {{ kpi_measure(kpi_id='retail.fill_rate', relation='vendor', value='fill_rate_pct', sample_size='units_ordered', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.on_time_delivery', relation='vendor_rates', value='on_time_delivery_pct', sample_size='deliveries', **vendor_rate_periods) }}
+    {{ kpi_measure(kpi_id='retail.on_time_delivery', relation='vendor', value='on_time_delivery_pct', sample_size='deliveries', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.asn_accuracy', relation='vendor_rates', value='asn_accuracy_pct', sample_size='asns_received', **vendor_rate_periods) }}
+    {{ kpi_measure(kpi_id='retail.asn_accuracy', relation='vendor', value='asn_accuracy_pct', sample_size='asns_received', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.edi_compliance', relation='vendor_rates', value='edi_compliance_pct', sample_size='edi_transactions', **vendor_rate_periods) }}
+    {{ kpi_measure(kpi_id='retail.edi_compliance', relation='vendor', value='edi_compliance_pct', sample_size='edi_transactions', **vendor_rate_periods) }}
     union all
-    {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor_rates', value='invoice_accuracy_pct', sample_size='invoices', **vendor_rate_periods) }}
+    {{ kpi_measure(kpi_id='retail.invoice_accuracy', relation='vendor', value='invoice_accuracy_pct', sample_size='invoices', **vendor_rate_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.chargeback_resolution_days', relation='vendor', value='avg_chargeback_resolution_days', sample_size='chargebacks_timed', **merchants_vendors) }}
     union all
@@ -193,7 +96,7 @@ measures as (
     union all
     {{ kpi_measure(kpi_id='retail.three_way_match_rate', relation='receiving', value='three_way_match_rate_pct', sample_size='invoices', **merchants) }}
     union all
-    {{ kpi_measure(kpi_id='retail.empty_shelf_rate', relation='empty_shelf', value='empty_shelf_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
+    {{ kpi_measure(kpi_id='retail.empty_shelf_rate', relation='shelf', value='empty_shelf_rate_pct', sample_size='shelf_visits', **shelf_periods) }}
     union all
     {{ kpi_measure(kpi_id='retail.receiving_discrepancy_rate', relation='receiving', value='receiving_discrepancy_rate_pct', sample_size='deliveries', **merchants) }}
     union all

@@ -1,6 +1,7 @@
 -- Spec 001's merchandising and inventory KPIs per merchant (and per merchant and category, where
 -- the spec says targets vary by category), per ISO week and calendar month up to as_of. Sales
 -- come from the certified receipt record only (audited store-days with unbroken sequences).
+-- In-stock is in fct_retail_shelf_kpis, with empty shelves: the two read the same visits.
 with
 
 spine as (
@@ -25,12 +26,6 @@ snapshots as (
 receipt_lines as (
 
     select * from {{ ref('int_retail_receipt_lines_valued') }}
-
-),
-
-shelf_audits as (
-
-    select * from {{ ref('stg_retail__shelf_audits') }}
 
 ),
 
@@ -70,17 +65,6 @@ closed_seasons as (
     -- A season's sell-through is judged once, when it has ended (spec: "at season end").
     select * from seasons
     where is_closed
-
-),
-
-visits as (
-
-    select
-        merchant_id,
-        cast(audited_at as date) as audited_date,
-        is_on_shelf
-    from shelf_audits
-    where cast(audited_at as date) <= {{ as_of_date() }}
 
 ),
 
@@ -129,15 +113,6 @@ season_ends as (
         'season_opening_units': 'sum(opening_on_hand_units)',
         'season_units_available': 'sum(units_available)'
     }, 'category', ['month']) }}
-
-),
-
-shelf as (
-
-    {{ retail_period_totals('visits', 'audited_date', {
-        'shelf_visits': 'count(*)',
-        'on_shelf_visits': 'sum(case when is_on_shelf then 1 else 0 end)'
-    }) }}
 
 ),
 
@@ -201,8 +176,6 @@ joined as (
         season_ends.season_units_received,
         season_ends.season_opening_units,
         season_ends.season_units_available,
-        shelf.shelf_visits,
-        shelf.on_shelf_visits,
         forecast_errors.mape_sku_weeks,
         forecast_errors.mape_error_sum,
         comp.comp_store_days,
@@ -223,7 +196,6 @@ joined as (
     left join inventory on {{ retail_period_join('spine', 'inventory') }}
     left join purchases on {{ retail_period_join('spine', 'purchases') }}
     left join season_ends on {{ retail_period_join('spine', 'season_ends') }}
-    left join shelf on {{ retail_period_join('spine', 'shelf') }}
     left join forecast_errors on {{ retail_period_join('spine', 'forecast_errors') }}
     left join comp on {{ retail_period_join('spine', 'comp') }}
     left join coverage
@@ -253,7 +225,6 @@ final as (
                 -- The cast: an integer division truncates on PostgreSQL and Spark, not on DuckDB.
                 then avg_on_hand_units / (cast(units_sold * store_days as {{ dbt.type_float() }}) / eligible_store_days * 7.0 / days_in_period)
         end as weeks_of_supply,
-        case when shelf_visits > 0 then cast(on_shelf_visits * 100.0 as {{ dbt.type_float() }}) / shelf_visits end as in_stock_rate_pct,
         case
             when comp_prior_year_net_sales > 0
                 then cast((comp_net_sales - comp_prior_year_net_sales) * 100.0 as {{ dbt.type_float() }}) / comp_prior_year_net_sales

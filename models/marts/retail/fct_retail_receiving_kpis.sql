@@ -1,6 +1,6 @@
 -- Spec 001's receiving and inventory-accuracy KPIs per merchant, per ISO week and calendar month
--- up to as_of: shrink, perpetual inventory accuracy, three-way match, empty shelves (phantom
--- inventory) and receiving discrepancies.
+-- up to as_of: shrink, perpetual inventory accuracy, three-way match and receiving discrepancies
+-- (empty shelves, read from the same visits as in-stock, are in fct_retail_shelf_kpis).
 with
 
 spine as (
@@ -37,12 +37,6 @@ physical_counts as (
 invoices as (
 
     select * from {{ ref('stg_retail__vendor_invoices') }}
-
-),
-
-shelf_audits as (
-
-    select * from {{ ref('stg_retail__shelf_audits') }}
 
 ),
 
@@ -97,17 +91,6 @@ received_invoices as (
 
 ),
 
-visits as (
-
-    select
-        merchant_id,
-        cast(audited_at as date) as audited_date,
-        not is_on_shelf and book_units > 0 as is_phantom
-    from shelf_audits
-    where cast(audited_at as date) <= {{ as_of_date() }}
-
-),
-
 sales as (
 
     {{ retail_period_totals('sales_lines', 'business_date', {
@@ -141,15 +124,6 @@ matching as (
 
 ),
 
-shelf as (
-
-    {{ retail_period_totals('visits', 'audited_date', {
-        'shelf_visits': 'count(*)',
-        'phantom_visits': 'sum(case when is_phantom then 1 else 0 end)'
-    }) }}
-
-),
-
 receiving as (
 
     {{ retail_period_totals('deliveries', 'received_date', {
@@ -176,8 +150,6 @@ joined as (
         counts.items_within_tolerance,
         matching.invoices,
         matching.first_pass_matched_invoices,
-        shelf.shelf_visits,
-        shelf.phantom_visits,
         receiving.deliveries,
         receiving.deliveries_with_quantity_exception,
         receiving.deliveries_with_quality_exception,
@@ -189,7 +161,6 @@ joined as (
     left join shrink on {{ retail_period_join('spine', 'shrink') }}
     left join counts on {{ retail_period_join('spine', 'counts') }}
     left join matching on {{ retail_period_join('spine', 'matching') }}
-    left join shelf on {{ retail_period_join('spine', 'shelf') }}
     left join receiving on {{ retail_period_join('spine', 'receiving') }}
 
 ),
@@ -204,7 +175,6 @@ final as (
             when items_counted > 0 then cast(items_within_tolerance * 100.0 as {{ dbt.type_float() }}) / items_counted
         end as perpetual_inventory_accuracy_pct,
         case when invoices > 0 then cast(first_pass_matched_invoices * 100.0 as {{ dbt.type_float() }}) / invoices end as three_way_match_rate_pct,
-        case when shelf_visits > 0 then cast(phantom_visits * 100.0 as {{ dbt.type_float() }}) / shelf_visits end as empty_shelf_rate_pct,
         case
             when deliveries > 0 then cast(deliveries_with_exception * 100.0 as {{ dbt.type_float() }}) / deliveries
         end as receiving_discrepancy_rate_pct

@@ -1,12 +1,16 @@
 -- Spec 001's vendor performance KPIs per vendor (entity merchant:vendor) and rolled up per
 -- merchant (pooled over all its vendors' records, not an average of vendor ratios), per ISO week
 -- and calendar month up to as_of. A vendor without any record in a period has NULL KPIs there.
+-- The five vendor rates are also read over the 30 days ending on each day (rolling_30d): a
+-- vendor-month of a few deliveries is no verdict. Each window's rate is its numerators' sum over
+-- its denominators' sum; chargebacks are judged per week and month only.
+{%- set rate_grains = ['week', 'month', 'rolling_30d'] %}
 with
 
 spine as (
 
     select * from {{ ref('int_retail_entity_periods_spined') }}
-    where entity_type in ('merchant', 'vendor') and grain in ('week', 'month')
+    where entity_type in ('merchant', 'vendor') and grain in ('{{ rate_grains | join("', '") }}')
 
 ),
 
@@ -110,7 +114,8 @@ overdue_open_chargebacks as (
             spine.merchant_id = chargebacks.merchant_id
             and (spine.entity_type = 'merchant' or spine.vendor_id = chargebacks.vendor_id)
     where
-        chargebacks.issued_date
+        spine.grain in ('week', 'month')
+        and chargebacks.issued_date
         <= {{ dbt.dateadd('day', -var('retail_chargeback_overdue_days'), 'spine.period_end') }}
         and (chargebacks.credited_date is null or chargebacks.credited_date > spine.period_end)
     group by spine.entity_type, spine.entity_id, spine.grain, spine.period_start
@@ -122,7 +127,7 @@ fill as (
     {{ retail_period_totals('due_orders', 'window_end_date', {
         'units_ordered': 'sum(units_ordered)',
         'units_shipped': 'sum(units_shipped)'
-    }, 'vendor') }}
+    }, 'vendor', rate_grains) }}
 
 ),
 
@@ -133,7 +138,7 @@ delivery as (
         'on_time_deliveries': 'sum(case when is_on_time then 1 else 0 end)',
         'asns_received': 'count(is_asn_accurate)',
         'accurate_asns': 'sum(case when is_asn_accurate then 1 else 0 end)'
-    }, 'vendor') }}
+    }, 'vendor', rate_grains) }}
 
 ),
 
@@ -142,7 +147,7 @@ edi as (
     {{ retail_period_totals('vendor_documents', 'transmitted_date', {
         'edi_transactions': 'count(*)',
         'compliant_edi_transactions': 'sum(case when is_compliant then 1 else 0 end)'
-    }, 'vendor') }}
+    }, 'vendor', rate_grains) }}
 
 ),
 
@@ -151,7 +156,7 @@ invoicing as (
     {{ retail_period_totals('received_invoices', 'received_date', {
         'invoices': 'count(*)',
         'exact_invoices': "sum(case when po_match_result = 'exact' then 1 else 0 end)"
-    }, 'vendor') }}
+    }, 'vendor', rate_grains) }}
 
 ),
 
@@ -188,8 +193,12 @@ ratios as (
         chargeback_resolution.credited_resolution_days,
         overdue_open_chargebacks.overdue_open_chargebacks,
         overdue_open_chargebacks.overdue_open_age_days,
-        coalesce(chargeback_resolution.credited_chargebacks, 0)
-        + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0) as chargebacks_timed,
+        case
+            when spine.grain in ('week', 'month')
+                then
+                    coalesce(chargeback_resolution.credited_chargebacks, 0)
+                    + coalesce(overdue_open_chargebacks.overdue_open_chargebacks, 0)
+        end as chargebacks_timed,
         case
             when chargeback_resolution.credited_chargebacks > 0 or overdue_open_chargebacks.overdue_open_chargebacks > 0
                 then (

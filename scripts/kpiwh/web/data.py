@@ -149,10 +149,15 @@ def trends(spec: str, entity_type: str) -> Callable[[], pd.DataFrame]:
 
 
 def vendor_scorecards() -> pd.DataFrame:
-    """Each vendor's current scorecard and its dimensions; entity_id is the merchant, vendor its merchant:vendor id."""
+    """Each vendor's current scorecard and its dimensions; entity_id is the merchant, vendor its merchant:vendor id.
+
+    A column is a KPI at its dashboard grain, named with it: the five rates are read over 30 days, the scorecard per month.
+    """
     rows = frame(
         """
-        select split_part(entity_id, ':', 1) as entity_id, entity_id as vendor, kpi_name, value, unit, status
+        select split_part(entity_id, ':', 1) as entity_id, entity_id as vendor,
+               kpi_name || ' (' || case grain when 'rolling_30d' then '30 days' when 'rolling_7d' then '7 days' else grain end || ')' as kpi_name,
+               value, unit, status
         from kpi_dashboard
         where entity_type = 'vendor' and kpi_id in ('retail.vendor_scorecard', 'retail.fill_rate', 'retail.on_time_delivery',
                                                    'retail.asn_accuracy', 'retail.edi_compliance', 'retail.invoice_accuracy')

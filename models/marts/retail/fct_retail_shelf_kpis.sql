@@ -1,8 +1,8 @@
--- Spec 001's shelf-audit rates (in-stock, empty shelf) per merchant over the 7 and 30 days ending
--- on each day up to as_of: a dozen visits per store and week is no verdict on a week. Both are
--- over the same visits as in fct_retail_merchandising_kpis and fct_retail_receiving_kpis,
--- pooled over the window (visits counted, not daily rates averaged).
-{%- set grains = ['rolling_7d', 'rolling_30d'] %}
+-- Spec 001's shelf-audit rates, in-stock (merchandising) and empty shelf (receiving), per merchant
+-- per ISO week and calendar month up to as_of, and over the 7 and 30 days ending on each day: a
+-- dozen visits per store and week is no verdict on a week. Both read the same visits, pooled over
+-- the period (visits counted, not daily rates averaged).
+{%- set grains = ['week', 'month', 'rolling_7d', 'rolling_30d'] %}
 with
 
 spine as (
