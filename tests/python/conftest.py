@@ -21,6 +21,13 @@ from kpiwh.config import REPO_ROOT, Paths
 from kpiwh.warehouse import dbt_env
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
+
+# A pytest-xdist worker runs under execnet, whose __main__ has neither __spec__ nor __file__.
+# pyspark's Connect module (which Great Expectations imports when pyspark is installed, as the
+# engines extra does) takes such a process for a doctest run and exits it: give __main__ a file.
+_main = sys.modules["__main__"]
+if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
+    _main.__file__ = __file__
 # What dbt reads of the project (project_with_seed).
 PROJECT_ENTRIES = {"dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses"}
 
