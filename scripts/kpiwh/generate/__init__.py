@@ -52,7 +52,7 @@ def generate_next_day(out_dir: Path, scale: float, seed: int, systems: list[str]
     if unsupported:
         raise ValueError(f"the next day can be generated for {', '.join(NEXT_DAY_SYSTEMS)} only, not {', '.join(unsupported)}")
     if storefront.SYSTEM not in chosen:
-        raise ValueError(f"the next day starts from the storefront's orders: {', '.join(chosen)} need {storefront.SYSTEM} too")
+        raise ValueError(f"the next day starts from the storefront's orders: {', '.join(chosen)} cannot go on without {storefront.SYSTEM}")
     missing = [s for s in chosen if not (out_dir / s).is_dir()]
     if missing:
         raise ValueError(f"no {', '.join(missing)} data set in {out_dir} to build on")

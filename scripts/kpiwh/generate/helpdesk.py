@@ -7,7 +7,7 @@ newest are still open. Escalated conversations lean negative. Operators are the 
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -145,16 +145,21 @@ def next_day(ctx: GenContext) -> dict[str, int]:
     the day's start with the full generator's per-conversation draws (the clock restarts, so
     open conversations do not pile up; no backlog slowdown), and takes the first response,
     escalation and closure that fall on the day; what falls later is drawn again the next
-    night. All from a random stream of the day. A changed conversation carries the night's
+    night. A conversation unanswered for more than a day fell through the cracks and stays so. All from a random stream of the day. A changed conversation carries the night's
     extract time; the deliberately bad rows are left as they are.
     """
     day = ctx.end_date
     rng = ctx.day_rng(SYSTEM)
     existing = read_table(ctx, SYSTEM, "conversations")
+    created = pd.to_datetime(existing["created_at"], errors="coerce")
+    # Unanswered after a whole day (every channel answers in minutes to hours): fallen through the
+    # cracks, as the full generator leaves some, and left so.
+    forgotten = existing["first_response_at"].isna() & (created < pd.Timestamp(day - timedelta(days=1)))
     still_open = (
         existing["conversation_id"].str.fullmatch(r"CONV-\d{8}").fillna(False)
-        & pd.to_datetime(existing["created_at"], errors="coerce").notna()
+        & created.notna()
         & existing["status"].isin(["open", "pending"])
+        & ~forgotten
     )
     # One draw per conversation (with_changes sets it on an exact duplicate too).
     after = existing[still_open].drop_duplicates("conversation_id").set_index("conversation_id")
