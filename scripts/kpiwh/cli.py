@@ -174,7 +174,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=generate.FORMATS, default="csv")
     g.add_argument("--systems", nargs="*", choices=sorted(generate.SYSTEMS), help="only these source systems")
     g.add_argument("--next-day", action="store_true",
-                   help="append the day after the existing data set's last day (storefront; same --scale and --seed as it was made with)")
+                   help="append the day after the existing data set's last day to the storefront and, where present (or as --systems says), "
+                        "fulfillment and helpdesk (same --scale and --seed as it was made with)")
     g.set_defaults(func=cmd_generate)
 
     # No abbreviations: a dbt option must never be taken for a prefix of ours (--no-p... for --no-publish).

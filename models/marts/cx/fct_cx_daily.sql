@@ -1,11 +1,21 @@
 -- CX Escalations (spec 000 tile 4) per merchant and day, from its first conversation to as_of:
 -- the calendar of the CX facts, and the escalations open at the end of each day (counted from
--- the timestamps). The rates and the median (4.2-4.4) are in fct_cx_periods.
+-- the timestamps). The rates and the median (4.2-4.4) are in fct_cx_periods. Incremental: a
+-- nightly recomputes the days of its lookback window, its running total starting from the
+-- escalations open before the window (dbt_project.yml).
+{%- set window_start = incremental_window_start() %}
 with
 
 conversations as (
 
     select * from {{ ref('int_conversations_classified') }}
+
+),
+
+escalations as (
+
+    select * from conversations
+    where is_escalated
 
 ),
 
@@ -43,8 +53,8 @@ escalated as (
         merchant_id,
         escalated_date as date_day,
         count(*) as escalations_opened
-    from conversations
-    where is_escalated and escalated_date <= {{ as_of_date() }}
+    from escalations
+    where escalated_date <= {{ as_of_date() }}
     group by merchant_id, escalated_date
 
 ),
@@ -55,8 +65,8 @@ escalations_closed as (
         merchant_id,
         closed_date as date_day,
         count(*) as escalations_closed
-    from conversations
-    where is_escalated and closed_date <= {{ as_of_date() }}
+    from escalations
+    where closed_date <= {{ as_of_date() }}
     group by merchant_id, closed_date
 
 ),
@@ -78,21 +88,24 @@ daily as (
         on
             merchant_days.merchant_id = escalations_closed.merchant_id
             and merchant_days.date_day = escalations_closed.date_day
+    {%- if window_start %}
+    where merchant_days.date_day >= {{ window_start }}
+    {%- endif %}
 
 ),
+{%- if window_start %}
+
+open_before_window as (
+
+    -- Where the window's running total starts: escalated less closed before the window.
+    {{ running_total_before_window('escalations', 'first_conversation', 'first_conversation_date', 'escalated_date', 'closed_date', window_start, 'open_escalations') }}
+
+),
+{%- endif %}
 
 final as (
 
-    select
-        merchant_id,
-        date_day,
-        conversations_opened,
-        escalations_opened,
-        escalations_closed,
-        sum(escalations_opened - escalations_closed) over (
-            partition by merchant_id order by date_day rows between unbounded preceding and current row
-        ) as open_escalations
-    from daily
+    {{ with_running_total('daily', 'daily.escalations_opened - daily.escalations_closed', 'open_escalations', 'open_before_window' if window_start else none) }}
 
 )
 

@@ -1,7 +1,10 @@
 -- Fulfillment Health (spec 000 tile 3) per merchant and day, from its first tracked order to as_of.
 -- Each KPI has its own day cohort: pending at the end of the day, orders due that day (SLA),
 -- orders fulfilled that day (days to fulfil), issues reported that day. The rates and averages
--- of these cohorts, per day and trailing window, are in fct_fulfillment_periods.
+-- of these cohorts, per day and trailing window, are in fct_fulfillment_periods. Incremental:
+-- a nightly recomputes the days of its lookback window, its running total starting from the
+-- orders pending before the window (dbt_project.yml).
+{%- set window_start = incremental_window_start() %}
 with
 
 tracked as (
@@ -97,18 +100,25 @@ daily as (
         on merchant_days.merchant_id = due.merchant_id and merchant_days.date_day = due.date_day
     left join issues
         on merchant_days.merchant_id = issues.merchant_id and merchant_days.date_day = issues.date_day
+    {%- if window_start %}
+    where merchant_days.date_day >= {{ window_start }}
+    {%- endif %}
 
 ),
+{%- if window_start %}
+
+pending_before_window as (
+
+    -- Where the window's running total starts: placed less fulfilled before the window.
+    {{ running_total_before_window('tracked', 'first_order', 'first_order_date', 'order_date', 'fulfilled_date', window_start, 'orders_pending') }}
+
+),
+{%- endif %}
 
 final as (
 
-    select
-        *,
-        -- Pending at the end of the day: placed so far minus fulfilled so far.
-        sum(orders_placed - orders_fulfilled) over (
-            partition by merchant_id order by date_day rows between unbounded preceding and current row
-        ) as orders_pending
-    from daily
+    -- Pending at the end of the day: placed so far minus fulfilled so far.
+    {{ with_running_total('daily', 'daily.orders_placed - daily.orders_fulfilled', 'orders_pending', 'pending_before_window' if window_start else none) }}
 
 )
 

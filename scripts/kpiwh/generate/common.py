@@ -31,6 +31,11 @@ class GenContext:
         # One stream per system: adding or changing a system never changes another's files.
         return np.random.default_rng([self.seed, zlib.crc32(system.encode())])
 
+    def day_rng(self, system: str) -> np.random.Generator:
+        # A next day's stream: of its system and its day (the end date), so that a week of nights
+        # is the same on every machine whatever was generated before.
+        return np.random.default_rng([self.seed, zlib.crc32(system.encode()), self.end_date.toordinal()])
+
     def days(self) -> np.ndarray:
         return np.arange(np.datetime64(self.start_date), np.datetime64(self.end_date) + 1, dtype="datetime64[D]")
 
@@ -82,3 +87,21 @@ def as_text(frame: pd.DataFrame) -> pd.DataFrame:
     pa_csv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer, write_options=pa_csv.WriteOptions(quoting_style="needed"))
     buffer.seek(0)
     return pd.read_csv(buffer, dtype="string", keep_default_na=False, na_values=[""])
+
+
+def next_number(keys: pd.Series, prefix: str) -> int:
+    """One past the largest numbered key `<prefix><digits>` (defective keys are ignored)."""
+    numbers = keys.dropna().astype(str).str.extract(f"^{prefix}(\\d+)$", expand=False).dropna().astype(int)
+    return int(numbers.max()) + 1 if len(numbers) else 0
+
+
+def with_changes(existing: pd.DataFrame, key: str, changed: pd.DataFrame) -> pd.DataFrame:
+    """The text rows of a table with the changed records (indexed by key) set on every row of their key.
+
+    Every row: an exact duplicate (a deliberate defect) changes with its original.
+    """
+    rows = existing[key].isin(changed.index)
+    updated = existing.copy()
+    for column in changed.columns:
+        updated.loc[rows, column] = existing.loc[rows, key].map(changed[column])
+    return updated

@@ -7,11 +7,13 @@ newest are still open. Escalated conversations lean negative. Operators are the 
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import numpy as np
 import pandas as pd
 
 from kpiwh.generate import ops, storefront_frames
-from kpiwh.generate.common import GenContext, ids, iso, loaded_at, write_table
+from kpiwh.generate.common import GenContext, as_text, ids, iso, loaded_at, next_number, read_table, with_changes, write_table
 
 SYSTEM = "helpdesk"
 CHANNELS = np.array(["email", "chat", "phone", "social"])
@@ -43,30 +45,16 @@ def _with_defects(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame
     return pd.concat([frame, bad], ignore_index=True)
 
 
-def generate(ctx: GenContext) -> dict[str, int]:
-    rng = ctx.rng(SYSTEM)
-    storefront = storefront_frames.load(ctx)
-    days = ctx.days()
-    demand = storefront_frames.daily_order_counts(storefront, days)
-    counts = rng.poisson(demand["orders"].to_numpy() / 8)
-    merchant = np.repeat(demand["merchant_id"].to_numpy(), counts)
-    n = merchant.size
-    created = np.repeat(demand["day"].to_numpy().astype("datetime64[s]"), counts) + rng.integers(6 * 3600, 86_400, n).astype("timedelta64[s]")
-    history_end = (np.datetime64(ctx.end_date) + np.timedelta64(1, "D")).astype("datetime64[s]")
+def _midnight_after(day: date) -> np.datetime64:
+    """The end of a day: an extract taken after it has seen everything before this time."""
+    return (np.datetime64(day) + np.timedelta64(1, "D")).astype("datetime64[s]")
 
-    # The order a conversation is about: one of the merchant's last orders before it opened.
-    orders = storefront.orders
-    order_key = orders["merchant_id"].to_numpy() + "|" + orders["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy()
-    before = np.searchsorted(order_key, merchant + "|" + pd.Series(iso(created)).to_numpy(dtype=object))
-    merchant_first = np.searchsorted(orders["merchant_id"].to_numpy(), merchant, side="left")
-    order_idx = before - 1 - rng.geometric(0.2, n)
-    has_order = (order_idx >= merchant_first) & (rng.random(n) < 0.7)
-    order_id = np.where(has_order, orders["order_id"].to_numpy()[np.clip(order_idx, 0, None)], None)
 
-    channel_idx = rng.choice(len(CHANNELS), n, p=CHANNEL_SHARE)
-    days_before_end = (np.datetime64(ctx.end_date) - created.astype("datetime64[D]")).astype("int64")
-    backlog = (merchant == BACKLOG_MERCHANT) & (days_before_end >= BACKLOG_LAST_DAY) & (days_before_end <= BACKLOG_FIRST_DAY)
-    median_minutes = CHANNEL_MEDIAN_RESPONSE_MINUTES[channel_idx] * np.where(backlog, BACKLOG_SLOWDOWN, 1.0)
+def _lifecycle(
+    rng: np.random.Generator, created: np.ndarray, median_minutes: np.ndarray, history_end: np.datetime64
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """First response, escalation flag and time, closure and status of conversations (or their rest) from `created`, as known at history_end."""
+    n = created.size
     first_response = created + _minutes(rng.lognormal(np.log(median_minutes), RESPONSE_SPREAD))
     unanswered = (first_response >= history_end) | (rng.random(n) < 0.005)  # a few fall through the cracks
     first_response = np.where(unanswered, np.datetime64("NaT"), first_response)
@@ -81,6 +69,33 @@ def generate(ctx: GenContext) -> dict[str, int]:
     is_closed = (closed < history_end) & ~unanswered
     closed_at = np.where(is_closed, closed, np.datetime64("NaT"))
     status = np.where(is_closed, "closed", np.where(rng.random(n) < 0.5, "open", "pending"))
+    return first_response, is_escalated, escalated_at, closed_at, status
+
+
+def _conversations(ctx: GenContext, rng: np.random.Generator, first_number: int = 0) -> pd.DataFrame:
+    """The conversations opened on ctx's days, as known at the end of its end date; ids count from first_number."""
+    storefront = storefront_frames.load(ctx)
+    days = ctx.days()
+    demand = storefront_frames.daily_order_counts(storefront, days)
+    counts = rng.poisson(demand["orders"].to_numpy() / 8)
+    merchant = np.repeat(demand["merchant_id"].to_numpy(), counts)
+    n = merchant.size
+    created = np.repeat(demand["day"].to_numpy().astype("datetime64[s]"), counts) + rng.integers(6 * 3600, 86_400, n).astype("timedelta64[s]")
+
+    # The order a conversation is about: one of the merchant's last orders before it opened.
+    orders = storefront.orders
+    order_key = orders["merchant_id"].to_numpy() + "|" + orders["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy()
+    before = np.searchsorted(order_key, merchant + "|" + pd.Series(iso(created)).to_numpy(dtype=object))
+    merchant_first = np.searchsorted(orders["merchant_id"].to_numpy(), merchant, side="left")
+    order_idx = before - 1 - rng.geometric(0.2, n)
+    has_order = (order_idx >= merchant_first) & (rng.random(n) < 0.7)
+    order_id = np.where(has_order, orders["order_id"].to_numpy()[np.clip(order_idx, 0, None)], None)
+
+    channel_idx = rng.choice(len(CHANNELS), n, p=CHANNEL_SHARE)
+    days_before_end = (np.datetime64(ctx.end_date) - created.astype("datetime64[D]")).astype("int64")
+    backlog = (merchant == BACKLOG_MERCHANT) & (days_before_end >= BACKLOG_LAST_DAY) & (days_before_end <= BACKLOG_FIRST_DAY)
+    median_minutes = CHANNEL_MEDIAN_RESPONSE_MINUTES[channel_idx] * np.where(backlog, BACKLOG_SLOWDOWN, 1.0)
+    first_response, is_escalated, escalated_at, closed_at, status = _lifecycle(rng, created, median_minutes, _midnight_after(ctx.end_date))
 
     mood = rng.choice(len(SENTIMENTS), n, p=[0.02, 0.06, 0.44, 0.33, 0.15])
     mood = np.where(is_escalated, np.minimum(mood, rng.integers(0, 4, n)), mood)  # escalations run negative
@@ -96,9 +111,9 @@ def generate(ctx: GenContext) -> dict[str, int]:
     pick = np.where((created >= hired[newest]) & (rng.random(n) < 1 / staff_size), newest, pick)
     operator = staff["operator_id"].to_numpy()[pick]
 
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "conversation_id": ids("CONV-", np.arange(n), 8),
+            "conversation_id": ids("CONV-", first_number + np.arange(n), 8),
             "merchant_id": merchant,
             "order_id": order_id,
             "channel": CHANNELS[channel_idx],
@@ -113,6 +128,52 @@ def generate(ctx: GenContext) -> dict[str, int]:
             "_loaded_at": iso(loaded_at(np.fmax(created, np.fmax(first_response, np.fmax(escalated_at, closed_at))))),
         }
     )
-    frame = _with_defects(frame, rng)
+
+
+def generate(ctx: GenContext) -> dict[str, int]:
+    rng = ctx.rng(SYSTEM)
+    frame = _with_defects(_conversations(ctx, rng), rng)
     write_table(ctx, SYSTEM, "conversations", frame)
     return {"conversations": len(frame)}
+
+
+def next_day(ctx: GenContext) -> dict[str, int]:
+    """Append the day after the existing data (ctx's one day, whose orders the storefront has) as its extract has it.
+
+    The day's new conversations, drawn as the full generator draws a day (ids go on from the
+    last), and the earlier conversations still open that changed that day: each goes on from
+    the day's start with the full generator's per-conversation draws (the clock restarts, so
+    open conversations do not pile up; no backlog slowdown), and takes the first response,
+    escalation and closure that fall on the day; what falls later is drawn again the next
+    night. A conversation unanswered for more than a day fell through the cracks and stays so. All from a random stream of the day. A changed conversation carries the night's
+    extract time; the deliberately bad rows are left as they are.
+    """
+    day = ctx.end_date
+    rng = ctx.day_rng(SYSTEM)
+    existing = read_table(ctx, SYSTEM, "conversations")
+    created = pd.to_datetime(existing["created_at"], errors="coerce")
+    # Unanswered after a whole day (every channel answers in minutes to hours): fallen through the
+    # cracks, as the full generator leaves some, and left so.
+    forgotten = existing["first_response_at"].isna() & (created < pd.Timestamp(day - timedelta(days=1)))
+    still_open = (
+        existing["conversation_id"].str.fullmatch(r"CONV-\d{8}").fillna(False)
+        & created.notna()
+        & existing["status"].isin(["open", "pending"])
+        & ~forgotten
+    )
+    # One draw per conversation (with_changes sets it on an exact duplicate too).
+    after = existing[still_open].drop_duplicates("conversation_id").set_index("conversation_id")
+    median_minutes = pd.Series(CHANNEL_MEDIAN_RESPONSE_MINUTES, index=CHANNELS).reindex(after["channel"]).to_numpy()
+    first_response, is_escalated, escalated_at, closed_at, _ = _lifecycle(rng, np.full(len(after), np.datetime64(day, "s")), median_minutes, _midnight_after(day))
+    answered = after["first_response_at"].isna().to_numpy() & ~np.isnat(first_response)
+    escalated = after["is_escalated"].eq("false").to_numpy() & is_escalated
+    closed = ~np.isnat(closed_at)
+    after.loc[answered, "first_response_at"] = iso(first_response[answered]).to_numpy()
+    after.loc[escalated, ["is_escalated", "escalated_at"]] = np.column_stack([np.full(escalated.sum(), "true"), iso(escalated_at[escalated]).to_numpy()])
+    after.loc[closed, ["status", "closed_at"]] = np.column_stack([np.full(closed.sum(), "closed"), iso(closed_at[closed]).to_numpy()])
+    after = after[answered | escalated | closed].assign(_loaded_at=str(iso(loaded_at(np.array([np.datetime64(day, "s")])))[0]))
+    # ops.operators of the one-day ctx hires the newest operator later than the data set did, but
+    # before the day either way: the day's conversations are assigned as they would have been.
+    new_conversations = as_text(_conversations(ctx, rng, first_number=next_number(existing["conversation_id"], "CONV-")))
+    write_table(ctx, SYSTEM, "conversations", pd.concat([with_changes(existing, "conversation_id", after), new_conversations], ignore_index=True))
+    return {"conversations": len(new_conversations)}

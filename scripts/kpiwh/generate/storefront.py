@@ -8,14 +8,13 @@ end; staging must quarantine or flag each of them (see docs/raw_data_contract.md
 """
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from kpiwh.generate.common import GenContext, as_text, ids, iso, loaded_at, read_table, seasonal_factor, write_table
+from kpiwh.generate.common import GenContext, as_text, ids, iso, loaded_at, next_number, read_table, seasonal_factor, write_table
 
 SYSTEM = "storefront"
 
@@ -248,7 +247,7 @@ def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
     the product extract included: its deliberately stale job runs again.
     """
     day = ctx.end_date
-    rng = np.random.default_rng([ctx.seed, zlib.crc32(SYSTEM.encode()), day.toordinal()])
+    rng = ctx.day_rng(SYSTEM)
     existing = {name: read_table(ctx, SYSTEM, name) for name in ("products", "customers", "orders", "order_lines", "merchants")}
     orders = existing["orders"]
     created = pd.to_datetime(orders["created_at"], errors="coerce")
@@ -271,8 +270,8 @@ def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
         products["unit_price"] = products["unit_price"].astype(float)
         new_orders, new_lines, new_customers = _orders_for(
             replace(ctx, start_date=day), rng, m, products, history_start,
-            first_order=_next_number(orders["order_id"], f"{m.merchant_id}-"),
-            first_customer=_next_number(existing["customers"]["customer_id"], f"{m.merchant_id}-C"),
+            first_order=next_number(orders["order_id"], f"{m.merchant_id}-"),
+            first_customer=next_number(existing["customers"]["customer_id"], f"{m.merchant_id}-C"),
         )
         known = existing["customers"].loc[existing["customers"]["merchant_id"] == m.merchant_id, "customer_id"].dropna().unique()
         returning = rng.random(len(new_orders)) < 0.6
@@ -288,8 +287,3 @@ def next_day(ctx: GenContext, history_start: date) -> dict[str, int]:
         write_table(ctx, SYSTEM, name, frame)
     return {name: len(frame) - len(existing[name]) for name, frame in tables.items()}
 
-
-def _next_number(keys: pd.Series, prefix: str) -> int:
-    """One past the largest numbered key `<prefix><digits>` (defective keys are ignored)."""
-    numbers = keys.dropna().astype(str).str.extract(f"^{prefix}(\\d+)$", expand=False).dropna().astype(int)
-    return int(numbers.max()) + 1 if len(numbers) else 0
